@@ -1,0 +1,20 @@
+using InfoFloPay.Functions.Operations;
+using InfoFloPay.Functions.Roster;
+using InfoFloPay.Functions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfoFloPay.Functions;
+
+/// <summary>The composition root shared by the Function App and the local host: one call per feature.</summary>
+public static class HelpdeskServiceCollectionExtensions
+{
+    public static IServiceCollection AddHelpdesk(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<SupportRosterOptions>().BindConfiguration(SupportRosterOptions.SectionName).ValidateOnStart();
+        services.AddTableStorage(configuration);
+        services.AddOperations();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace InfoFloPay.Functions.Messaging;
+
+/// <summary>A message to put on a Service Bus entity. <see cref="MessageId"/> derives from the business event,
+/// so Service Bus duplicate detection and handler idempotency both key on it.</summary>
+public sealed record OutgoingMessage(string MessageId, string Subject, BinaryData Body)
+{
+    public IReadOnlyDictionary<string, object> ApplicationProperties { get; init; } = new Dictionary<string, object>();
+}
+
+/// <summary>Sends messages to a queue or topic by entity name. Azure: Service Bus; locally: the in-process bus.</summary>
+public interface IMessageSender
+{
+    Task SendAsync(string entityName, OutgoingMessage message, CancellationToken cancellationToken);
+}
