@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace InfoFloPay.Domain.Tickets;
 
 /// <summary>A support ticket. Immutable: every change is made by <see cref="TicketLifecycle"/>, which also says what happened.</summary>
@@ -38,8 +40,10 @@ public sealed record Ticket
     /// <summary>How many timeline events the lifecycle has appended; numbers the next one.</summary>
     public int EventCount { get; init; }
 
+    [JsonIgnore]
     public bool IsOpen => Status is TicketStatus.New or TicketStatus.Open or TicketStatus.Pending;
 
     /// <summary>When the ticket last left the open group (resolved or closed), for "recently closed".</summary>
+    [JsonIgnore]
     public DateTimeOffset? ClosedGroupSince => ClosedAt ?? ResolvedAt;
 }
