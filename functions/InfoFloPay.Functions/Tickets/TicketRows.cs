@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using InfoFloPay.Domain;
+using InfoFloPay.Domain.Tickets;
+
+namespace InfoFloPay.Functions.Tickets;
+
+/// <summary>
+/// Maps tickets and events to table rows. A ticket is stored as a JSON document without its description (which
+/// can fill a property of its own); index rows repeat that document so a list page needs no second read.
+/// </summary>
+internal static class TicketRows
+{
+    public static TableEntity TicketRow(Ticket ticket, IReadOnlySet<string> indexKeys) => new(TicketKeys.Partition, TicketKeys.Ticket(ticket.Id))
+    {
+        ["Doc"] = Summary(ticket),
+        ["Description"] = ticket.Description,
+        ["IndexKeys"] = string.Join('\n', indexKeys.Order(StringComparer.Ordinal)),
+    };
+
+    public static TableEntity IndexRow(string rowKey, Ticket ticket) => new(TicketKeys.Partition, rowKey)
+    {
+        ["Doc"] = Summary(ticket),
+        ["TicketId"] = ticket.Id,
+        ["CustomerId"] = ticket.CustomerId ?? string.Empty,
+        ["Status"] = EnumText.Of(ticket.Status),
+        ["Priority"] = EnumText.Of(ticket.Priority),
+        ["Assignee"] = ticket.Assignee?.ToLowerInvariant() ?? string.Empty,
+    };
+
+    public static TableEntity EventRow(TicketEvent e, string? customerId) => new(TicketKeys.Partition, TicketKeys.Event(e.TicketId, e.Id))
+    {
+        ["Doc"] = JsonSerializer.Serialize(e, HelpdeskJson.Options),
+        ["Visibility"] = EnumText.Of(e.Visibility),
+        ["CustomerId"] = customerId ?? string.Empty,
+    };
+
+    public static Ticket ToTicket(TableEntity row) =>
+        JsonSerializer.Deserialize<Ticket>(row.GetString("Doc"), HelpdeskJson.Options)! with { Description = row.GetString("Description") ?? string.Empty };
+
+    public static TicketEvent ToEvent(TableEntity row) => JsonSerializer.Deserialize<TicketEvent>(row.GetString("Doc"), HelpdeskJson.Options)!;
+
+    public static IReadOnlySet<string> IndexKeysOf(TableEntity ticketRow) =>
+        (ticketRow.GetString("IndexKeys") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    private static string Summary(Ticket ticket) => JsonSerializer.Serialize(ticket with { Description = string.Empty }, HelpdeskJson.Options);
+}
