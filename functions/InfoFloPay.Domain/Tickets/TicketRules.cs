@@ -19,6 +19,8 @@ public static class TicketRules
 
     public static NewTicket Validate(NewTicketRequest request, Caller caller, TicketChannel channel)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(caller);
         var errors = new ValidationErrors();
         var subject = request.Subject?.Trim() ?? string.Empty;
         if (subject.Length is 0 or > SubjectMaxLength)
@@ -55,6 +57,40 @@ public static class TicketRules
 
         errors.ThrowIfAny();
         return new NewTicket(subject, description, requester, customerId, priority ?? DefaultPriority, Normalize(category), channel);
+    }
+
+    public static (TicketPriority Priority, string? Assignee) Validate(TriageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+        var priority = errors.Enum<TicketPriority>("priority", request.Priority, required: true);
+        var assignee = Normalize(request.Assignee)?.ToLowerInvariant();
+        if (assignee is not null && !IsEmail(assignee))
+        {
+            errors.Add("assignee", "The assignee must be an email address (or null for unassigned).");
+        }
+
+        errors.ThrowIfAny();
+        return (priority!.Value, assignee);
+    }
+
+    public static (string Body, bool Internal) Validate(ReplyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+        CheckText(errors, "body", request.Body, required: true);
+        errors.ThrowIfAny();
+        return (request.Body!, request.Internal ?? false);
+    }
+
+    public static (TicketStatus Status, string? Note) Validate(StatusChangeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+        var status = errors.Enum<TicketStatus>("status", request.Status, required: true);
+        CheckText(errors, "note", request.Note, required: false);
+        errors.ThrowIfAny();
+        return (status!.Value, Normalize(request.Note));
     }
 
     public static void CheckText(ValidationErrors errors, string field, string? text, bool required)

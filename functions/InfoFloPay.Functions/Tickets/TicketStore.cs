@@ -73,7 +73,6 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     /// <summary>
     /// Read-modify-write of one ticket. With <paramref name="ifMatch"/>, a ticket changed since the caller read it
     /// is refused (412); without, a concurrent change makes this re-read and re-apply, so no update is lost.
-    /// <paramref name="change"/> returns null when there is nothing to store.
     /// </summary>
     public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken)
     {
@@ -87,13 +86,15 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
                 throw RequestRejectedException.NotFound($"Ticket {id}");
             }
 
+            // The change runs first: it refuses callers who may not see the ticket (404), and a stale If-Match
+            // must not tell them the ticket exists.
             var current = row.Value!;
+            var applied = change(TicketRows.ToTicket(current));
             if (ifMatch is { } expected && expected != current.ETag)
             {
                 throw Stale(id);
             }
 
-            var applied = change(TicketRows.ToTicket(current));
             var before = TicketRows.IndexKeysOf(current);
             var after = TicketKeys.IndexOf(applied.Ticket);
             var actions = new List<TableTransactionAction>
