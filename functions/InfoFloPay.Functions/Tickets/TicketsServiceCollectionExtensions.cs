@@ -1,0 +1,34 @@
+using Azure.Data.Tables;
+using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Api;
+using InfoFloPay.Functions.Customers;
+using InfoFloPay.Functions.Identity;
+using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace InfoFloPay.Functions.Tickets;
+
+internal static class TicketsServiceCollectionExtensions
+{
+    /// <summary>Tickets with what they stand on: identity, the customer registry and the HTTP endpoint plumbing.</summary>
+    public static IServiceCollection AddTickets(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentity();
+        services.AddCustomers();
+        services.AddSingleton<ApiEndpoint>();
+        services.AddOptions<HelpdeskEventsOptions>()
+            .Configure(options => options.Topic = configuration[HelpdeskEventsOptions.TopicSetting] is { Length: > 0 } topic ? topic : HelpdeskEventsOptions.DefaultTopic)
+            .Validate(options => !string.IsNullOrWhiteSpace(options.Topic), $"{HelpdeskEventsOptions.TopicSetting} must name a topic.")
+            .ValidateOnStart();
+
+        // The SLA feature replaces this with its policy-driven calculator.
+        services.TryAddSingleton<ISlaCalculator, UnmeasuredSla>();
+        services.AddSingleton(sp => new TicketStore(new EnsuredTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(HelpdeskTables.Tickets))));
+        services.AddSingleton<TicketOutbox>();
+        services.AddSingleton<TicketService>();
+        return services;
+    }
+}
