@@ -13,6 +13,8 @@ public static class TicketRules
 
     public const int CategoryMaxLength = 100;
 
+    public const int NoteMaxLength = 1000;
+
     public const int NameMaxLength = 200;
 
     public const TicketPriority DefaultPriority = TicketPriority.Medium;
@@ -88,7 +90,11 @@ public static class TicketRules
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
         var status = errors.Enum<TicketStatus>("status", request.Status, required: true);
-        CheckText(errors, "note", request.Note, required: false);
+        if (request.Note is { Length: > NoteMaxLength })
+        {
+            errors.Add("note", $"The note must be at most {NoteMaxLength} characters; add a reply for more.");
+        }
+
         errors.ThrowIfAny();
         return (status!.Value, Normalize(request.Note));
     }

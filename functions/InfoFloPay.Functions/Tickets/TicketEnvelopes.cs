@@ -5,7 +5,8 @@ using InfoFloPay.Functions.Messaging;
 namespace InfoFloPay.Functions.Tickets;
 
 /// <summary>Which timeline events others must hear about, as <see cref="HelpdeskEvent"/> envelopes:
-/// data is <c>{ticket, event}</c> — the ticket after the change and the timeline event itself.</summary>
+/// data is <c>{ticket, event}</c> — the ticket after the change (without its description, which can be 32 KB) and the
+/// timeline event itself.</summary>
 public static class TicketEnvelopes
 {
     public static IReadOnlyList<HelpdeskEvent> For(TicketChange change)
@@ -28,7 +29,7 @@ public static class TicketEnvelopes
             }
 
             var data = JsonSerializer.SerializeToElement(
-                new { ticket = TicketResponse.From(change.Ticket, withDescription: e.Kind == TicketEventKind.Created), @event = e },
+                new { ticket = TicketResponse.From(change.Ticket, withDescription: false), @event = e },
                 HelpdeskJson.Options);
             envelopes.Add(new HelpdeskEvent(type, HelpdeskEvent.CurrentVersion, e.TicketId, e.Id, e.OccurredAt, data));
         }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using InfoFloPay.Domain;
 using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Messaging;
 
 namespace InfoFloPay.Functions.Tickets;
 
@@ -30,7 +32,8 @@ internal static class TicketRows
 
     public static TableEntity EventRow(TicketEvent e, string? customerId) => new(TicketKeys.Partition, TicketKeys.Event(e.TicketId, e.Id))
     {
-        ["Doc"] = JsonSerializer.Serialize(e, HelpdeskJson.Options),
+        ["Doc"] = JsonSerializer.Serialize(e with { Body = null }, HelpdeskJson.Options),
+        ["Body"] = e.Body,
         ["Visibility"] = EnumText.Of(e.Visibility),
         ["CustomerId"] = customerId ?? string.Empty,
     };
@@ -38,7 +41,35 @@ internal static class TicketRows
     public static Ticket ToTicket(TableEntity row) =>
         JsonSerializer.Deserialize<Ticket>(row.GetString("Doc"), HelpdeskJson.Options)! with { Description = row.GetString("Description") ?? string.Empty };
 
-    public static TicketEvent ToEvent(TableEntity row) => JsonSerializer.Deserialize<TicketEvent>(row.GetString("Doc"), HelpdeskJson.Options)!;
+    public static TicketEvent ToEvent(TableEntity row) =>
+        JsonSerializer.Deserialize<TicketEvent>(row.GetString("Doc"), HelpdeskJson.Options)! with { Body = row.GetString("Body") };
+
+    /// <summary>An outbox row. A reply body (up to 32 KB) is kept in a column of its own, as JSON escaping could push the
+    /// envelope past the 64 KB property limit.</summary>
+    public static TableEntity OutboxRow(PendingMessage message)
+    {
+        var envelope = JsonSerializer.SerializeToNode(message.Event, HelpdeskJson.Options)!;
+        var e = envelope["data"]?["event"]?.AsObject();
+        var body = e?["body"]?.GetValue<string>();
+        e?.Remove("body");
+        return new TableEntity(TicketKeys.Partition, message.RowKey)
+        {
+            ["Type"] = message.Event.Type,
+            ["Envelope"] = envelope.ToJsonString(HelpdeskJson.Options),
+            ["Body"] = body,
+        };
+    }
+
+    public static PendingMessage ToPendingMessage(TableEntity row)
+    {
+        var envelope = JsonNode.Parse(row.GetString("Envelope"))!;
+        if (row.GetString("Body") is { } body && envelope["data"]?["event"] is JsonObject e)
+        {
+            e["body"] = body;
+        }
+
+        return new PendingMessage(row.RowKey, envelope.Deserialize<HelpdeskEvent>(HelpdeskJson.Options)!);
+    }
 
     public static IReadOnlySet<string> IndexKeysOf(TableEntity ticketRow) =>
         (ticketRow.GetString("IndexKeys") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);

@@ -138,7 +138,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
             filter.Append(" and ").Append(TableClient.CreateQueryFilter($"Priority eq {EnumText.Of(priority)}"));
         }
 
-        return await PageAsync(filter.ToString(), prefix, upper, query.Top, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
+        return await PageAsync(filter.ToString(), query.Top, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>New tickets, most urgent first and oldest first within a priority.</summary>
@@ -146,7 +146,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     {
         var upper = TicketKeys.QueuePrefix + StorageKey.RangeEnd;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TicketKeys.Partition} and RowKey ge {TicketKeys.QueuePrefix} and RowKey lt {upper}");
-        return PageAsync(filter, TicketKeys.QueuePrefix, upper, top, continuationToken, cancellationToken);
+        return PageAsync(filter, top, continuationToken, cancellationToken);
     }
 
     /// <summary>Tickets whose next SLA checkpoint is due by <paramref name="now"/>, earliest first.</summary>
@@ -154,7 +154,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     {
         var upper = TicketKeys.Sla(now, string.Empty) + StorageKey.RangeEnd;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TicketKeys.Partition} and RowKey ge {TicketKeys.SlaPrefix} and RowKey lt {upper}");
-        return PageAsync(filter, TicketKeys.SlaPrefix, upper, top, continuationToken, cancellationToken);
+        return PageAsync(filter, top, continuationToken, cancellationToken);
     }
 
     /// <summary>
@@ -172,7 +172,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         }
 
         var events = new List<TicketEvent>();
-        await foreach (var row in client.QueryAsync<TableEntity>(filter, select: ["Doc"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in client.QueryAsync<TableEntity>(filter, select: ["Doc", "Body"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             events.Add(TicketRows.ToEvent(row));
         }
@@ -203,9 +203,9 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         var upper = TicketKeys.OutboxPrefix + StorageKey.OldestFirst(cutoff);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TicketKeys.Partition} and RowKey ge {TicketKeys.OutboxPrefix} and RowKey lt {upper}");
         var pending = new List<PendingMessage>();
-        await foreach (var row in client.QueryAsync<TableEntity>(filter, select: ["RowKey", "Envelope"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in client.QueryAsync<TableEntity>(filter, select: ["RowKey", "Envelope", "Body"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            pending.Add(new PendingMessage(row.RowKey, JsonSerializer.Deserialize<HelpdeskEvent>(row.GetString("Envelope"), HelpdeskJson.Options)!));
+            pending.Add(TicketRows.ToPendingMessage(row));
         }
 
         return pending;
@@ -234,11 +234,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         var outbox = TicketEnvelopes.For(change)
             .Select(envelope => new PendingMessage(TicketKeys.Outbox(envelope.OccurredAt, envelope.TicketId, envelope.EventId), envelope))
             .ToList();
-        actions.AddRange(outbox.Select(message => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(TicketKeys.Partition, message.RowKey)
-        {
-            ["Type"] = message.Event.Type,
-            ["Envelope"] = JsonSerializer.Serialize(message.Event, HelpdeskJson.Options),
-        })));
+        actions.AddRange(outbox.Select(message => new TableTransactionAction(TableTransactionActionType.Add, TicketRows.OutboxRow(message))));
         return outbox;
     }
 
@@ -249,15 +245,22 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     private static RequestRejectedException Stale(string id) =>
         new(Rejection.Stale, $"Ticket {id} has changed since it was read; read it again and retry.");
 
-    private async Task<TicketPage> PageAsync(string filter, string lower, string upper, int top, string? continuationToken, CancellationToken cancellationToken)
+    private async Task<TicketPage> PageAsync(string filter, int top, string? continuationToken, CancellationToken cancellationToken)
     {
         var client = await table.GetAsync().ConfigureAwait(false);
-        var token = ContinuationTokens.Decode(continuationToken, lower, upper);
-        await foreach (var page in client.QueryAsync<TableEntity>(filter, maxPerPage: top, select: ["Doc"], cancellationToken: cancellationToken)
-                           .AsPages(token, top).ConfigureAwait(false))
+        var token = ContinuationTokens.Decode(continuationToken);
+        var pages = client.QueryAsync<TableEntity>(filter, maxPerPage: top, select: ["Doc"], cancellationToken: cancellationToken).AsPages(token, top);
+        try
         {
-            var items = page.Values.Select(row => JsonSerializer.Deserialize<Ticket>(row.GetString("Doc"), HelpdeskJson.Options)!).ToList();
-            return new TicketPage(items, ContinuationTokens.Encode(page.ContinuationToken));
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                var items = page.Values.Select(row => JsonSerializer.Deserialize<Ticket>(row.GetString("Doc"), HelpdeskJson.Options)!).ToList();
+                return new TicketPage(items, ContinuationTokens.Encode(page.ContinuationToken));
+            }
+        }
+        catch (RequestFailedException ex) when (token is not null && ex.Status == 400)
+        {
+            throw ContinuationTokens.Invalid();
         }
 
         return new TicketPage([], null);
