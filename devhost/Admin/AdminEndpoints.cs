@@ -18,7 +18,10 @@ public static class AdminEndpoints
     {
         var admin = app.MapGroup("/admin");
 
-        admin.MapGet("/functions", (FunctionCatalog catalog, SettingNameResolver settings) => catalog.Functions.Select(function => new
+        admin.MapGet("/functions", (FunctionCatalog catalog, SettingNameResolver settings, IEnumerable<IHostedService> hosted) =>
+        {
+            var nextRuns = hosted.OfType<TimerScheduler>().Single().NextRuns;
+            return catalog.Functions.Select(function => new
         {
             name = function.Name,
             trigger = function.Kind.ToString().ToLowerInvariant(),
@@ -28,7 +31,9 @@ public static class AdminEndpoints
             queue = function.QueueName is { } queue ? settings.Resolve(queue) : null,
             topic = function.TopicName is { } topic ? settings.Resolve(topic) : null,
             subscription = function.SubscriptionName is { } subscription ? settings.Resolve(subscription) : null,
-        }));
+            nextRun = nextRuns.TryGetValue(function.Name, out var next) ? next : (DateTimeOffset?)null,
+        });
+        });
 
         // Like the Functions host's admin API, but the local host waits for the run and the messages it caused,
         // so the outbox is up to date when the call returns.

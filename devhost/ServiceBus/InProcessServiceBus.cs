@@ -27,6 +27,7 @@ public sealed partial class InProcessServiceBus : IMessageSender, IHostedService
     private readonly List<Task> _pumps = [];
     private TaskCompletionSource _idle = NewCompletedIdle();
     private int _inFlight;
+    private int _disposed;
 
     public InProcessServiceBus(
         FunctionCatalog catalog,
@@ -117,14 +118,22 @@ public sealed partial class InProcessServiceBus : IMessageSender, IHostedService
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        if (Volatile.Read(ref _disposed) == 0 && !_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync();
+        }
+
         await Task.WhenAll(_pumps).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public async ValueTask DisposeAsync()
     {
+        // Registered both as itself and as IMessageSender, so the container may dispose it twice.
         await StopAsync(CancellationToken.None);
-        _stopping.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Dispose();
+        }
     }
 
     private static string EntityPathOf(FunctionDescriptor function, SettingNameResolver settings) =>

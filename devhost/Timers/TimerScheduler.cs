@@ -28,11 +28,21 @@ public sealed partial class TimerScheduler(
             .Where(function => function.Kind == TriggerKind.Timer)
             .Select(function => (function, Parse(function, settings)))];
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _nextRuns = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _armed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>When each timer function runs next (shown by <c>GET /admin/functions</c>).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> NextRuns => _nextRuns;
+
+    /// <summary>Completes once every schedule waits for its first occurrence, so a clock advanced after it is seen.</summary>
+    public Task Armed => _armed.Task;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
         {
             LogDisabled(Schedules.Count);
+            _armed.TrySetResult();
             return Task.CompletedTask;
         }
 
@@ -69,6 +79,12 @@ public sealed partial class TimerScheduler(
             }
 
             LogNextRun(function.Name, next.Value);
+            _nextRuns[function.Name] = next.Value;
+            if (_nextRuns.Count == Schedules.Count)
+            {
+                _armed.TrySetResult();
+            }
+
             try
             {
                 await Task.Delay(next.Value - clock.GetUtcNow(), clock, stoppingToken);
