@@ -61,24 +61,24 @@ public sealed class BusinessCalendar : IWorkCalendar
         throw new InvalidOperationException($"The business calendar has no working time in the {MaxDaysSearched} days after {start:O}.");
     }
 
-    public TimeSpan BusinessTimeBetween(DateTimeOffset start, DateTimeOffset end)
+    public TimeSpan BusinessTimeBetween(DateTimeOffset since, DateTimeOffset until)
     {
-        if (end <= start)
+        if (until <= since)
         {
             return TimeSpan.Zero;
         }
 
         var total = TimeSpan.Zero;
-        var last = LocalDateOf(end);
-        for (var date = LocalDateOf(start); date <= last; date = date.AddDays(1))
+        var last = LocalDateOf(until);
+        for (var date = LocalDateOf(since); date <= last; date = date.AddDays(1))
         {
             if (WorkingIntervalOn(date) is not { } interval)
             {
                 continue;
             }
 
-            var from = start > interval.Start ? start : interval.Start;
-            var to = end < interval.End ? end : interval.End;
+            var from = since > interval.Start ? since : interval.Start;
+            var to = until < interval.End ? until : interval.End;
             if (to > from)
             {
                 total += to - from;

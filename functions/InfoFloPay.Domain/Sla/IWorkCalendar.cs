@@ -8,6 +8,6 @@ public interface IWorkCalendar
     /// <summary>The instant (UTC) at which <paramref name="duration"/> of working time has elapsed after <paramref name="start"/>.</summary>
     DateTimeOffset AddBusinessTime(DateTimeOffset start, TimeSpan duration);
 
-    /// <summary>The working time between two instants; zero when <paramref name="end"/> is not after <paramref name="start"/>.</summary>
-    TimeSpan BusinessTimeBetween(DateTimeOffset start, DateTimeOffset end);
+    /// <summary>The working time between two instants; zero when <paramref name="until"/> is not after <paramref name="since"/>.</summary>
+    TimeSpan BusinessTimeBetween(DateTimeOffset since, DateTimeOffset until);
 }

@@ -11,6 +11,6 @@ public sealed class RoundTheClockCalendar : IWorkCalendar
         return start.ToUniversalTime() + duration;
     }
 
-    public TimeSpan BusinessTimeBetween(DateTimeOffset start, DateTimeOffset end) =>
-        end > start ? end - start : TimeSpan.Zero;
+    public TimeSpan BusinessTimeBetween(DateTimeOffset since, DateTimeOffset until) =>
+        until > since ? until - since : TimeSpan.Zero;
 }
