@@ -82,12 +82,8 @@ public sealed class SlaClock(SlaPolicy policy)
             ? ReachedAt(calendar, start, target - warningLead, counted)
             : null;
 
+        // A stopped clock has no open pause left (it was clipped at the stop), so a stopped clock always has a due time.
         DateTimeOffset? metAt = metBy is { } met && dueAt is { } due && met <= due ? met : null;
-        if (metBy is not null && dueAt is null)
-        {
-            // Stopped while paused before the due time: nothing ran out, so it was met in time.
-            metAt = metBy;
-        }
 
         DateTimeOffset? breachedAt = dueAt is { } d && metAt is null && (stop is { } s ? s > d : now >= d) ? d : null;
         var paused = stop is null && dueAt is null;
