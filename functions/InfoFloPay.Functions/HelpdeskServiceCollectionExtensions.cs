@@ -1,5 +1,6 @@
 using InfoFloPay.Functions.Operations;
 using InfoFloPay.Functions.Roster;
+using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddOptions<SupportRosterOptions>().BindConfiguration(SupportRosterOptions.SectionName).ValidateOnStart();
         services.AddTableStorage(configuration);
         services.AddOperations();
+        services.AddSla();
         return services;
     }
 }
