@@ -1,5 +1,6 @@
 using InfoFloPay.Functions.Operations;
 using InfoFloPay.Functions.Roster;
+using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
 using Microsoft.Extensions.Configuration;
@@ -16,6 +17,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddOptions<SupportRosterOptions>().BindConfiguration(SupportRosterOptions.SectionName).ValidateOnStart();
         services.AddTableStorage(configuration);
         services.AddOperations();
+        services.AddSla();
         services.AddTickets(configuration);
         return services;
     }
