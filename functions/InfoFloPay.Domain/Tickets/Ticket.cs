@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using InfoFloPay.Domain.Sla;
 
 namespace InfoFloPay.Domain.Tickets;
 
@@ -36,6 +37,15 @@ public sealed record Ticket
     public DateTimeOffset? ClosedAt { get; init; }
 
     public required TicketSla Sla { get; init; }
+
+    /// <summary>The last time a resolved ticket was reopened; the SLA resolution clock restarts there.</summary>
+    public DateTimeOffset? ReopenedAt { get; init; }
+
+    /// <summary>Every stretch spent in pending (the current one open-ended): the SLA clocks stand still then.</summary>
+    public IReadOnlyList<SlaPause> Pauses { get; init; } = [];
+
+    /// <summary>Keys of the SLA warnings and breaches already announced, so none is announced twice.</summary>
+    public IReadOnlyList<string> SentSlaNotices { get; init; } = [];
 
     /// <summary>How many timeline events the lifecycle has appended; numbers the next one.</summary>
     public int EventCount { get; init; }

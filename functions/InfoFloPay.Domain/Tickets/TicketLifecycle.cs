@@ -1,5 +1,6 @@
 using System.Globalization;
 using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Sla;
 
 namespace InfoFloPay.Domain.Tickets;
 
@@ -79,11 +80,9 @@ public static class TicketLifecycle
 
         var firstResponse = caller.IsStaff && !isInternal && ticket.FirstRespondedAt is null;
         var reopens = !caller.IsStaff && ticket.Status is TicketStatus.Pending or TicketStatus.Resolved;
-        var changed = ticket with
+        var changed = (reopens ? Moved(ticket, TicketStatus.Open, now) : ticket) with
         {
             FirstRespondedAt = firstResponse ? now : ticket.FirstRespondedAt,
-            Status = reopens ? TicketStatus.Open : ticket.Status,
-            ResolvedAt = reopens ? null : ticket.ResolvedAt,
             UpdatedAt = now,
         };
         var events = new EventWriter(ticket, caller, now);
@@ -113,7 +112,31 @@ public static class TicketLifecycle
             throw RequestRejectedException.Forbidden("Customers may only close or reopen their own resolved tickets.");
         }
 
-        var changed = ticket with
+        var changed = Moved(ticket, to, now);
+        var events = new EventWriter(ticket, caller, now);
+        events.Add(TicketEventKind.Status, EventVisibility.Public, e => e with { FromStatus = ticket.Status, ToStatus = to, Note = note });
+        return events.Finish(changed);
+    }
+
+    /// <summary>
+    /// The status move itself: resolved/closed times, a reopen (which restarts the SLA resolution clock), and the
+    /// pending pauses the SLA clocks stand still in.
+    /// </summary>
+    private static Ticket Moved(Ticket ticket, TicketStatus to, DateTimeOffset now)
+    {
+        var pauses = ticket.Pauses.ToList();
+        if (ticket.Status == TicketStatus.Pending && pauses is [.., { End: null } open])
+        {
+            pauses[^1] = open with { End = now };
+        }
+
+        if (to == TicketStatus.Pending)
+        {
+            pauses.Add(new SlaPause(now, null));
+        }
+
+        var reopened = ticket.Status is TicketStatus.Resolved or TicketStatus.Closed && to == TicketStatus.Open;
+        return ticket with
         {
             Status = to,
             ResolvedAt = to switch
@@ -123,11 +146,10 @@ public static class TicketLifecycle
                 _ => ticket.ResolvedAt,
             },
             ClosedAt = to == TicketStatus.Closed ? now : null,
+            ReopenedAt = reopened ? now : ticket.ReopenedAt,
+            Pauses = pauses,
             UpdatedAt = now,
         };
-        var events = new EventWriter(ticket, caller, now);
-        events.Add(TicketEventKind.Status, EventVisibility.Public, e => e with { FromStatus = ticket.Status, ToStatus = to, Note = note });
-        return events.Finish(changed);
     }
 
     /// <summary>Numbers events after the ticket's last one, so a concurrent writer's events collide and its batch fails.</summary>

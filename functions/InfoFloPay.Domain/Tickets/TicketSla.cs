@@ -1,3 +1,5 @@
+using InfoFloPay.Domain.Sla;
+
 namespace InfoFloPay.Domain.Tickets;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed record TicketSla
 
     public bool Paused { get; init; }
 
-    public IReadOnlyList<string> Breaches { get; init; } = [];
+    public IReadOnlyList<SlaBreach> Breaches { get; init; } = [];
 
     public DateTimeOffset? NextCheckpointAt { get; init; }
 }

@@ -1,3 +1,4 @@
+using InfoFloPay.Domain.Sla;
 using InfoFloPay.Domain.Tickets;
 
 namespace InfoFloPay.Functions.Tickets;
@@ -31,6 +32,6 @@ public sealed record TicketResponse(
     }
 }
 
-public sealed record SlaResponse(string Tier, DateTimeOffset? FirstResponseDueAt, DateTimeOffset? ResolutionDueAt, bool Paused, IReadOnlyList<string> Breaches);
+public sealed record SlaResponse(string Tier, DateTimeOffset? FirstResponseDueAt, DateTimeOffset? ResolutionDueAt, bool Paused, IReadOnlyList<SlaBreach> Breaches);
 
 public sealed record TicketListResponse(IReadOnlyList<TicketResponse> Items, string? ContinuationToken);

@@ -7,7 +7,6 @@ using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InfoFloPay.Functions.Tickets;
 
@@ -24,8 +23,7 @@ internal static class TicketsServiceCollectionExtensions
             .Validate(options => !string.IsNullOrWhiteSpace(options.Topic), $"{HelpdeskEventsOptions.TopicSetting} must name a topic.")
             .ValidateOnStart();
 
-        // The SLA feature replaces this with its policy-driven calculator.
-        services.TryAddSingleton<ISlaCalculator, UnmeasuredSla>();
+        services.AddSingleton<ISlaCalculator, PolicySla>();
         services.AddSingleton(sp => new TicketStore(new EnsuredTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(HelpdeskTables.Tickets))));
         services.AddSingleton<TicketOutbox>();
         services.AddSingleton<TicketService>();

@@ -35,7 +35,7 @@ public sealed class TicketDesk : IDisposable
         Customers = new CustomerDirectory(new EnsuredTable(Tables.GetTableClient("customers" + suffix)), Clock);
         Store = new TicketStore(new EnsuredTable(TicketsTable));
         Outbox = new TicketOutbox(Store, Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);
-        Service = new TicketService(Store, Customers, new UnmeasuredSla(), Outbox, Clock, NullLogger<TicketService>.Instance);
+        Service = new TicketService(Store, Customers, new NoSlaTargets(), Outbox, Clock, NullLogger<TicketService>.Instance);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 14, 0, 0, TimeSpan.Zero));
@@ -56,7 +56,7 @@ public sealed class TicketDesk : IDisposable
 
     /// <summary>Another app instance on the same storage: its own id allocator and caches.</summary>
     public TicketService OtherInstance() =>
-        new(new TicketStore(new EnsuredTable(TicketsTable)), Customers, new UnmeasuredSla(), Outbox, Clock, NullLogger<TicketService>.Instance);
+        new(new TicketStore(new EnsuredTable(TicketsTable)), Customers, new NoSlaTargets(), Outbox, Clock, NullLogger<TicketService>.Instance);
 
     public async Task RegisterAccountsAsync()
     {
