@@ -16,8 +16,11 @@ namespace InfoFloPay.Functions.Tickets;
 /// </summary>
 public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAllocator.DefaultBlockSize) : IDisposable
 {
-    /// <summary>Attempts at read-modify-write when the caller sent no If-Match and another writer got there first.</summary>
-    private const int UpdateAttempts = 8;
+    /// <summary>
+    /// Attempts at read-modify-write when the caller sent no If-Match and another writer got there first. Every failed
+    /// attempt means another writer committed, so this many concurrent writers of one ticket all get through.
+    /// </summary>
+    public const int UpdateAttempts = 20;
 
     private readonly TicketIdAllocator _ids = new(table, idBlockSize);
 
