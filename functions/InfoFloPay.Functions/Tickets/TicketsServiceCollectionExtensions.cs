@@ -3,6 +3,7 @@ using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Api;
 using InfoFloPay.Functions.Customers;
 using InfoFloPay.Functions.Identity;
+using InfoFloPay.Functions.Knowledge;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Storage;
 using Microsoft.Extensions.Configuration;
@@ -12,11 +13,13 @@ namespace InfoFloPay.Functions.Tickets;
 
 internal static class TicketsServiceCollectionExtensions
 {
-    /// <summary>Tickets with what they stand on: identity, the customer registry and the HTTP endpoint plumbing.</summary>
+    /// <summary>Tickets with what they stand on (identity, the customer registry, the HTTP endpoint plumbing) and the
+    /// knowledge base that shares that plumbing.</summary>
     public static IServiceCollection AddTickets(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentity();
         services.AddCustomers();
+        services.AddKnowledge();
         services.AddSingleton<ApiEndpoint>();
         services.AddOptions<HelpdeskEventsOptions>()
             .Configure(options => options.Topic = configuration[HelpdeskEventsOptions.TopicSetting] is { Length: > 0 } topic ? topic : HelpdeskEventsOptions.DefaultTopic)
