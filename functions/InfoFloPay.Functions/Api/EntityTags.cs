@@ -9,8 +9,14 @@ public static class EntityTags
     public static ETag? IfMatch(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var value = request.Headers.IfMatch.ToString();
-        return string.IsNullOrWhiteSpace(value) || value.Trim() == "*" ? null : new ETag(value.Trim());
+        var value = request.Headers.IfMatch.ToString().Trim();
+        if (value.Length == 0 || value == "*")
+        {
+            return null;
+        }
+
+        // Storage ETags are weak (W/"…"); If-Match compares them weakly, so a client that dropped the W/ still matches.
+        return new ETag(value.StartsWith('"') ? "W/" + value : value);
     }
 
     public static ApiResult WithETag(this ApiResult result, ETag etag)
