@@ -58,7 +58,11 @@ type supportAgentType = {
 // the drift test (tests/InfoFloPay.IntegrationTests/Infra) fails if a trigger names an entity that is not listed.
 var serviceBusQueues = []
 var serviceBusTopics = [
-  { name: 'helpdesk-events', subscriptions: ['notifications', 'sla-escalations'] }
+  'helpdesk-events'
+]
+var serviceBusSubscriptions = [
+  { topic: 'helpdesk-events', name: 'notifications' }
+  { topic: 'helpdesk-events', name: 'sla-escalations' }
 ]
 
 // Built-in roles the template may assign, by GUID (the drift test allows exactly these plus the email sender role).
@@ -136,6 +140,7 @@ module serviceBus 'modules/service-bus/namespace.bicep' = {
     tags: tags
     queues: serviceBusQueues
     topics: serviceBusTopics
+    subscriptions: serviceBusSubscriptions
     roleAssignments: [
       {
         principalId: identity.outputs.principalId

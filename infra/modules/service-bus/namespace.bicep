@@ -11,13 +11,13 @@ type queueType = {
 }
 
 @export()
-@description('A topic and the subscriptions on it.')
-type topicType = {
-  @description('Required. Topic name.')
-  name: string
+@description('A subscription on a topic.')
+type subscriptionType = {
+  @description('Required. The topic it subscribes to (one of the topics).')
+  topic: string
 
-  @description('Required. Subscription names on this topic.')
-  subscriptions: string[]
+  @description('Required. Subscription name.')
+  name: string
 }
 
 @description('Required. Name of the namespace.')
@@ -32,8 +32,11 @@ param tags tagsType?
 @description('Optional. Queues to create.')
 param queues queueType[] = []
 
-@description('Optional. Topics, each with its subscriptions.')
-param topics topicType[] = []
+@description('Optional. Topic names.')
+param topics string[] = []
+
+@description('Optional. Subscriptions, each naming its topic (a flat list, so one resource loop creates them all).')
+param subscriptions subscriptionType[] = []
 
 @description('Optional. Deliveries before a message goes to the dead-letter queue (handlers are idempotent, so retries are safe).')
 @minValue(1)
@@ -44,16 +47,6 @@ param duplicateDetectionWindow string = 'PT10M'
 
 @description('Optional. Role assignments on this namespace.')
 param roleAssignments roleAssignmentType[] = []
-
-// Topic subscriptions flattened to one list, so one resource loop creates them all.
-var subscriptions = flatten(map(
-  topics,
-  topic =>
-    map(topic.subscriptions, subscription => {
-      topic: topic.name
-      name: subscription
-    })
-))
 
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: name
@@ -87,7 +80,7 @@ resource queueResources 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
 resource topicResources 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = [
   for topic in topics: {
     parent: namespace
-    name: topic.name
+    name: topic
     properties: {
       requiresDuplicateDetection: true
       duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow
