@@ -31,8 +31,16 @@ public sealed class CompiledTemplate
 {
     public CompiledTemplate(JsonObject template)
     {
+        Parameters = template["parameters"]?.AsObject().ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase) ?? [];
+        Outputs = template["outputs"]?.AsObject().Select(o => o.Key).ToList() ?? [];
         Resources = Walk(new TemplateScope(template, new Dictionary<string, object?>(), null), "main").ToList();
     }
+
+    /// <summary>The top-level template's parameter declarations.</summary>
+    public IReadOnlyDictionary<string, JsonNode?> Parameters { get; }
+
+    /// <summary>The top-level template's output names (azd turns them into environment values).</summary>
+    public IReadOnlyList<string> Outputs { get; }
 
     public IReadOnlyList<TemplateResource> Resources { get; }
 
