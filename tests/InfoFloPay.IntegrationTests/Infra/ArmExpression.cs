@@ -5,50 +5,6 @@ using System.Text.Json.Nodes;
 
 namespace InfoFloPay.IntegrationTests.Infra;
 
-/// <summary>A value only known at deployment (a resource reference, a uniqueString, ...), kept as its expression text.</summary>
-public sealed record Unknown(string Expression)
-{
-    public override string ToString() => "[" + Expression + "]";
-}
-
-/// <summary>Where an expression is evaluated: one template, the parameter values its deployment was given, the loop index.</summary>
-public sealed class TemplateScope(JsonObject template, IReadOnlyDictionary<string, object?> parameterValues, TemplateScope? parent)
-{
-    private readonly Dictionary<string, object?> _variables = new(StringComparer.OrdinalIgnoreCase);
-
-    public JsonObject Template { get; } = template;
-
-    public TemplateScope? Parent { get; } = parent;
-
-    public long? CopyIndex { get; private init; }
-
-    public TemplateScope WithCopyIndex(long index) =>
-        new(Template, parameterValues, Parent) { CopyIndex = index };
-
-    public object? Parameter(string name)
-    {
-        if (parameterValues.TryGetValue(name, out var value))
-        {
-            return value;
-        }
-
-        var declared = Template["parameters"]?[name];
-        return declared?["defaultValue"] is { } defaultValue ? ArmExpression.Evaluate(defaultValue, this) : new Unknown($"parameters('{name}')");
-    }
-
-    public object? Variable(string name)
-    {
-        if (!_variables.TryGetValue(name, out var value))
-        {
-            var declared = Template["variables"]?.AsObject().FirstOrDefault(v => string.Equals(v.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
-            value = declared is null ? new Unknown($"variables('{name}')") : ArmExpression.Evaluate(declared, this);
-            _variables[name] = value;
-        }
-
-        return value;
-    }
-}
-
 /// <summary>
 /// Evaluates the subset of ARM template expressions that compiled Bicep uses for names, loops and settings
 /// (parameters, variables, copyIndex, format, resourceId, createObject, union, ...). Anything that depends on the
@@ -211,8 +167,8 @@ public static class ArmExpression
                     case "not":
                         return Arg(call, 0) is bool b ? !b : new Unknown(Text(call));
                     case "tryget":
-                        return Arg(call, 0) is Dictionary<string, object?> source2 && Arg(call, 1) is string name
-                            ? source2.GetValueOrDefault(name)
+                        return Arg(call, 0) is Dictionary<string, object?> container && Arg(call, 1) is string name
+                            ? container.GetValueOrDefault(name)
                             : new Unknown(Text(call));
                     case "true" when args == 0:
                         return true;

@@ -2,27 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace InfoFloPay.IntegrationTests.Infra;
 
-/// <summary>One resource instance in a compiled template (loops expanded), with its name evaluated as far as possible.</summary>
-public sealed record TemplateResource(string Type, string Name, JsonObject Declaration, TemplateScope Scope)
-{
-    public object? Property(string path)
-    {
-        JsonNode? node = Declaration;
-        foreach (var segment in path.Split('.'))
-        {
-            node = node?[segment];
-        }
-
-        return ArmExpression.Evaluate(node, Scope);
-    }
-
-    /// <summary>The last <paramref name="count"/> segments of the name (e.g. topic and subscription).</summary>
-    public IReadOnlyList<string> NameTail(int count) => Name.Split('/').TakeLast(count).ToList();
-}
-
-/// <summary>A role assignment as deployed: the scope it is made on (null: the deployment's own scope) and the role.</summary>
-public sealed record RoleAssignment(string Where, string? Scope, string RoleDefinitionId, string NameExpression);
-
 /// <summary>
 /// The ARM JSON that `bicep build` makes of infra/main.bicep, read the way Azure would deploy it: module deployments
 /// are entered with the parameter values their parent passes, and resource loops are expanded.
@@ -33,7 +12,7 @@ public sealed class CompiledTemplate
     {
         Parameters = template["parameters"]?.AsObject().ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase) ?? [];
         Outputs = template["outputs"]?.AsObject().Select(o => o.Key).ToList() ?? [];
-        Resources = Walk(new TemplateScope(template, new Dictionary<string, object?>(), null), "main").ToList();
+        Resources = Walk(new TemplateScope(template, new Dictionary<string, object?>()), "main").ToList();
     }
 
     /// <summary>The top-level template's parameter declarations.</summary>
@@ -120,7 +99,7 @@ public sealed class CompiledTemplate
                             : new Unknown($"parameters('{parameter}')");
                     }
 
-                    foreach (var inner in Walk(new TemplateScope(nested, values, instanceScope), $"{where}/{name}"))
+                    foreach (var inner in Walk(new TemplateScope(nested, values), $"{where}/{name}"))
                     {
                         yield return inner;
                     }

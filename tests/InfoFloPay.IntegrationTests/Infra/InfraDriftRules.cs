@@ -4,9 +4,6 @@ using System.Text.RegularExpressions;
 
 namespace InfoFloPay.IntegrationTests.Infra;
 
-/// <summary>A settings section the code binds (an options class with <c>SectionName</c>) and the keys it cannot do without.</summary>
-public sealed record OptionsSection(string Name, string OptionsType, IReadOnlyList<string> RequiredKeys);
-
 /// <summary>
 /// The rules that keep infra/main.bicep and the code from drifting apart. Each returns the problems it finds, one
 /// readable sentence each, so a failing test says what to add where.
