@@ -1,3 +1,5 @@
+using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Operations;
 using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Storage;
@@ -15,6 +17,8 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddOptions<SupportRosterOptions>().BindConfiguration(SupportRosterOptions.SectionName).ValidateOnStart();
         services.AddTableStorage(configuration);
         services.AddOperations();
+        services.AddMessaging(configuration);
+        services.AddNotifications(configuration);
         return services;
     }
 }
