@@ -1,3 +1,37 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using InfoFloPay.DevHost.Hosting;
+using InfoFloPay.DevHost.Seeding;
+
+// The local host: `dotnet run --project devhost -- [--urls http://127.0.0.1:7071] [--seed]`.
+var seed = args.Contains("--seed");
+var builder = DevHostApplication.CreateBuilder([.. args.Where(arg => arg != "--seed")]);
+var app = DevHostApplication.Build(builder);
+
+await app.StartAsync();
+var baseUrl = app.Urls.First().Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal);
+
+if (seed)
+{
+    using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    var seedFile = Path.Combine(AppContext.BaseDirectory, "seed.json");
+    var failures = await app.Services.GetRequiredService<SeedLoader>().LoadAsync(client, SeedData.Load(seedFile), app.Lifetime.ApplicationStopping);
+    app.Logger.LogInformation("Seed data loaded from {SeedFile} ({Failures} failures)", seedFile, failures);
+}
+
+var agent = PrincipalHeader.For("ava.agent@infoflopay.example", "Support.Agent");
+var customer = PrincipalHeader.For("carol@contoso.com");
+Console.WriteLine($"""
+
+    InfoFlo Pay Helpdesk is running at {baseUrl}
+      Health:      curl {baseUrl}/api/health
+      OpenAPI:     curl {baseUrl}/api/openapi.json
+      As an agent: curl -H "X-MS-CLIENT-PRINCIPAL: {agent}" {baseUrl}/api/queue
+      As Contoso:  curl -H "X-MS-CLIENT-PRINCIPAL: {customer}" {baseUrl}/api/tickets
+      Outbox:      curl {baseUrl}/admin/outbox
+    Press Ctrl+C to stop.
+
+    """);
+
+await app.WaitForShutdownAsync();
+
+/// <summary>Entry point, public so tests can host the local host in-process.</summary>
+public partial class Program;

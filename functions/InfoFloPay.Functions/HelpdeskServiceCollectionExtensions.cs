@@ -2,6 +2,7 @@ using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Operations;
 using InfoFloPay.Functions.Roster;
+using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddOptions<SupportRosterOptions>().BindConfiguration(SupportRosterOptions.SectionName).ValidateOnStart();
         services.AddTableStorage(configuration);
         services.AddOperations();
+        services.AddSla();
         services.AddMessaging(configuration);
         services.AddNotifications(configuration);
         return services;

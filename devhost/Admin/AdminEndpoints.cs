@@ -1,0 +1,103 @@
+using System.Text.Json;
+using InfoFloPay.DevHost.Functions;
+using InfoFloPay.DevHost.ServiceBus;
+using InfoFloPay.DevHost.Timers;
+using InfoFloPay.Functions.Messaging;
+
+namespace InfoFloPay.DevHost.Admin;
+
+/// <summary>The host's admin surface: run a non-HTTP function now, and (locally only) what was sent and dead-lettered.</summary>
+public static class AdminEndpoints
+{
+    /// <summary>How long <c>POST /admin/functions/{name}</c> waits for the messages the run caused to be handled.</summary>
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(30);
+
+    public sealed record RunFunctionRequest(string? Input);
+
+    public static void MapAdminEndpoints(this WebApplication app)
+    {
+        var admin = app.MapGroup("/admin");
+
+        admin.MapGet("/functions", (FunctionCatalog catalog, SettingNameResolver settings, IEnumerable<IHostedService> hosted) =>
+        {
+            var nextRuns = hosted.OfType<TimerScheduler>().Single().NextRuns;
+            return catalog.Functions.Select(function => new
+        {
+            name = function.Name,
+            trigger = function.Kind.ToString().ToLowerInvariant(),
+            route = function.Route,
+            methods = function.HttpMethods,
+            schedule = function.Schedule is { } schedule ? settings.Resolve(schedule) : null,
+            queue = function.QueueName is { } queue ? settings.Resolve(queue) : null,
+            topic = function.TopicName is { } topic ? settings.Resolve(topic) : null,
+            subscription = function.SubscriptionName is { } subscription ? settings.Resolve(subscription) : null,
+            nextRun = nextRuns.TryGetValue(function.Name, out var next) ? next : (DateTimeOffset?)null,
+        });
+        });
+
+        // Like the Functions host's admin API, but the local host waits for the run and the messages it caused,
+        // so the outbox is up to date when the call returns.
+        admin.MapPost("/functions/{name}", async (
+            string name,
+            HttpRequest request,
+            FunctionCatalog catalog,
+            TimerFunctionRunner timers,
+            InProcessServiceBus bus,
+            SettingNameResolver settings,
+            CancellationToken cancellationToken) =>
+        {
+            var function = catalog.Find(name);
+            if (function is null)
+            {
+                return Results.Problem(statusCode: 404, title: "No such function", detail: $"There is no function named '{name}'.");
+            }
+
+            var input = await ReadInputAsync(request, cancellationToken);
+            switch (function.Kind)
+            {
+                case TriggerKind.Http:
+                    return Results.Problem(statusCode: 400, title: "HTTP function",
+                        detail: $"'{function.Name}' is an HTTP function; call it on its route ({function.Route}).");
+                case TriggerKind.Timer:
+                    await timers.RunAsync(function, next: null, cancellationToken);
+                    break;
+                case TriggerKind.ServiceBus:
+                    var entity = function.QueueName is { } queue
+                        ? settings.Resolve(queue)
+                        : $"{settings.Resolve(function.TopicName!)}/subscriptions/{settings.Resolve(function.SubscriptionName!)}";
+                    bus.Redeliver(entity, new OutgoingMessage(Guid.NewGuid().ToString("N"), "admin", BinaryData.FromString(input ?? "")), deliveryCount: 1);
+                    break;
+            }
+
+            await bus.WhenIdleAsync(SettleTimeout);
+            return Results.Accepted();
+        });
+
+        admin.MapGet("/outbox", (Outbox.Outbox outbox) => outbox.Entries.Select(entry => new
+        {
+            channel = entry.Channel,
+            to = entry.To,
+            subject = entry.Subject,
+            body = entry.Body,
+            ticketId = entry.TicketId,
+            sentAt = entry.SentAt,
+        }));
+
+        admin.MapGet("/servicebus", (InProcessServiceBus bus) => new
+        {
+            entities = bus.Entities,
+            deadLetters = bus.DeadLetters,
+        });
+    }
+
+    private static async Task<string?> ReadInputAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is 0 || !request.HasJsonContentType())
+        {
+            return null;
+        }
+
+        var body = await request.ReadFromJsonAsync<RunFunctionRequest>(JsonSerializerOptions.Web, cancellationToken);
+        return body?.Input;
+    }
+}

@@ -1,0 +1,16 @@
+using System.Collections.Concurrent;
+
+namespace InfoFloPay.DevHost.Outbox;
+
+public sealed record OutboxEntry(string Channel, IReadOnlyList<string> To, string Subject, string Body, string? TicketId, DateTimeOffset SentAt);
+
+/// <summary>Everything the app sent while running locally: emails and pages, instead of ACS and the pager.</summary>
+public sealed class Outbox
+{
+    private readonly ConcurrentQueue<OutboxEntry> _entries = new();
+
+    public void Add(OutboxEntry entry) => _entries.Enqueue(entry);
+
+    /// <summary>Newest first, as <c>GET /admin/outbox</c> shows them.</summary>
+    public IReadOnlyList<OutboxEntry> Entries => [.. _entries.Reverse()];
+}

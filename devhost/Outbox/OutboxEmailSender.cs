@@ -1,0 +1,14 @@
+using InfoFloPay.Functions.Notifications;
+
+namespace InfoFloPay.DevHost.Outbox;
+
+public sealed class OutboxEmailSender(Outbox outbox, TimeProvider clock, ILogger<OutboxEmailSender> logger) : IEmailSender
+{
+    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        var recipients = message.To.Select(to => to.Address).ToList();
+        outbox.Add(new OutboxEntry("email", recipients, message.Subject, message.PlainText, message.TicketId, clock.GetUtcNow()));
+        logger.LogInformation("Email to {Recipients}: {Subject}", string.Join(", ", recipients), message.Subject);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,9 @@
+namespace InfoFloPay.Domain.Sla;
+
+/// <summary>The customer's service level agreement, from the customer registry.</summary>
+public enum SlaTier
+{
+    Essentials,
+    Reserve,
+    Vip,
+}

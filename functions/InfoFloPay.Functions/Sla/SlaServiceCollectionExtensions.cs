@@ -1,0 +1,19 @@
+using InfoFloPay.Domain.Sla;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InfoFloPay.Functions.Sla;
+
+internal static class SlaServiceCollectionExtensions
+{
+    /// <summary>The SLA policy (from <c>Sla__PolicyFile</c>, validated at start-up) and the <see cref="SlaClock"/> that applies it.</summary>
+    public static IServiceCollection AddSla(this IServiceCollection services)
+    {
+        services.AddSingleton<SlaPolicyLoader>();
+        services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidation>();
+        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.SectionName).ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<SlaPolicyLoader>().Load(provider.GetRequiredService<IOptions<SlaOptions>>().Value));
+        services.AddSingleton<SlaClock>();
+        return services;
+    }
+}

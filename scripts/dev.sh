@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the desk locally: installs Azurite (npm ci), starts it in memory, then the local host with seed data.
+# Ctrl+C stops both. AZURITE_TABLE_PORT and HELPDESK_URL change the ports.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+table_port=${AZURITE_TABLE_PORT:-10002}
+url=${HELPDESK_URL:-http://localhost:7071}
+
+[[ -d node_modules/azurite ]] || npm ci --no-audit --no-fund --loglevel=error
+settings=functions/InfoFloPay.Functions/local.settings.json
+[[ -f $settings ]] || { cp local.settings.sample.json "$settings"; echo "Created $settings from local.settings.sample.json"; }
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$table_port") 2>/dev/null; then
+  echo "Port $table_port is already in use; set AZURITE_TABLE_PORT to a free port." >&2
+  exit 1
+fi
+
+node_modules/.bin/azurite-table --inMemoryPersistence --silent --disableTelemetry --skipApiVersionCheck \
+  --tableHost 127.0.0.1 --tablePort "$table_port" &
+azurite=$!
+trap 'kill $azurite 2>/dev/null || true' EXIT
+echo "Azurite Tables on 127.0.0.1:$table_port (in memory)"
+
+export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
+dotnet run --project devhost -c Debug -- --urls "$url" --seed

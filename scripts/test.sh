@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: installs Azurite (npm ci), restores and builds with warnings as errors,
+# builds and lints the Bicep templates, then runs the unit and integration tests (which start Azurite themselves).
+# Ends with a line "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "==> npm ci (Azurite)"
+npm ci --no-audit --no-fund --loglevel=error
+
+echo "==> dotnet build (warnings are errors)"
+dotnet build InfoFloPay.Functions.sln -c Release -warnaserror -nologo -clp:NoSummary
+
+if [[ -x scripts/bicep.sh ]]; then
+  echo "==> bicep build + lint"
+  scripts/bicep.sh
+fi
+
+echo "==> dotnet test"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test InfoFloPay.Functions.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line across all test assemblies, in the plain form CI reads.
+awk '/^(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Passed:") passed += $(i+1) + 0
+         if ($i == "Failed:") failed += $(i+1) + 0
+         if ($i == "Skipped:") skipped += $(i+1) + 0
+       }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+
+if grep -qE '^(Passed|Failed)!.*Skipped: *[1-9]' "$log"; then
+  echo "Skipped tests found: every test must run here." >&2
+  exit 1
+fi
+exit "$status"
