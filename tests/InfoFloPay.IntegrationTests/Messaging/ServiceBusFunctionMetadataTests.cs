@@ -1,7 +1,8 @@
 using System.Reflection;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications;
+using InfoFloPay.IntegrationTests.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InfoFloPay.IntegrationTests.Messaging;
@@ -12,13 +13,7 @@ namespace InfoFloPay.IntegrationTests.Messaging;
 /// </summary>
 public class ServiceBusFunctionMetadataTests
 {
-    private static readonly JsonElement[] Functions = ReadMetadata();
-
-    private static JsonElement[] ReadMetadata()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(FunctionsBuild.MetadataPath));
-        return [.. document.RootElement.Clone().EnumerateArray()];
-    }
+    private static readonly JsonArray Functions = BuiltFunctionMetadata.Load();
 
     /// <summary>Every function method in the app whose trigger is our ServiceBusTriggerAttribute.</summary>
     public static TheoryData<string> ServiceBusFunctionNames()
@@ -30,6 +25,9 @@ public class ServiceBusFunctionMetadataTests
         return [.. names];
     }
 
+    private static JsonObject TriggerOf(string functionName) =>
+        BuiltFunctionMetadata.TriggerOf(Assert.Single(Functions, function => function!.Text("name") == functionName)!);
+
     [Fact]
     public void The_notification_dispatcher_is_a_service_bus_function()
     {
@@ -40,16 +38,15 @@ public class ServiceBusFunctionMetadataTests
     [MemberData(nameof(ServiceBusFunctionNames))]
     public void Each_service_bus_function_is_indexed_as_a_serviceBusTrigger_with_settings_for_entity_names(string functionName)
     {
-        var function = Assert.Single(Functions, f => f.GetProperty("name").GetString() == functionName);
-        var trigger = Assert.Single(function.GetProperty("bindings").EnumerateArray(), binding => binding.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+        var trigger = TriggerOf(functionName);
 
-        Assert.Equal("serviceBusTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("In", trigger.GetProperty("direction").GetString());
-        Assert.Equal(ServiceBusConnectionOptions.SettingName, trigger.GetProperty("connection").GetString());
+        Assert.Equal("serviceBusTrigger", trigger.Text("type"));
+        Assert.Equal("In", trigger.Text("direction"));
+        Assert.Equal(ServiceBusConnectionOptions.SettingName, trigger.Text("connection"));
 
         var entityNames = new[] { "queueName", "topicName", "subscriptionName" }
-            .Where(name => trigger.TryGetProperty(name, out _))
-            .Select(name => trigger.GetProperty(name).GetString()!)
+            .Where(trigger.ContainsKey)
+            .Select(trigger.Text)
             .ToArray();
         Assert.NotEmpty(entityNames);
         Assert.All(entityNames, entity => Assert.Matches("^%[A-Z0-9_]+%$", entity));
@@ -58,13 +55,11 @@ public class ServiceBusFunctionMetadataTests
     [Fact]
     public void The_dispatcher_listens_on_the_notifications_subscription_of_the_events_topic()
     {
-        var function = Assert.Single(Functions, f => f.GetProperty("name").GetString() == "DispatchNotification");
-        var trigger = function.GetProperty("bindings")[0];
+        var trigger = TriggerOf("DispatchNotification");
 
-        Assert.Equal("%HELPDESK_EVENTS_TOPIC%", trigger.GetProperty("topicName").GetString());
-        Assert.Equal("%NOTIFICATIONS_SUBSCRIPTION%", trigger.GetProperty("subscriptionName").GetString());
-        Assert.Equal("message", trigger.GetProperty("name").GetString());
-        Assert.Equal("String", trigger.GetProperty("dataType").GetString());
-        Assert.Equal($"%{HelpdeskEventsOptions.TopicSetting}%", trigger.GetProperty("topicName").GetString());
+        Assert.Equal($"%{HelpdeskEventsOptions.TopicSetting}%", trigger.Text("topicName"));
+        Assert.Equal($"%{HelpdeskEventsOptions.NotificationsSubscriptionSetting}%", trigger.Text("subscriptionName"));
+        Assert.Equal("message", trigger.Text("name"));
+        Assert.Equal("String", trigger.Text("dataType"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Xml.Linq;
+using InfoFloPay.IntegrationTests.Infrastructure;
 
 namespace InfoFloPay.IntegrationTests.Messaging;
 
@@ -13,6 +14,7 @@ namespace InfoFloPay.IntegrationTests.Messaging;
 public sealed class WorkerExtensionsProjectTests : IDisposable
 {
     private const string ServiceBusExtension = "Microsoft.Azure.WebJobs.Extensions.ServiceBus";
+    private static readonly string ProjectDirectory = Path.Combine(RepositoryRoot.Path, "functions", "InfoFloPay.Functions");
     private readonly string _artifacts = Path.Combine(Path.GetTempPath(), "ifp-worker-extensions-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
@@ -45,7 +47,7 @@ public sealed class WorkerExtensionsProjectTests : IDisposable
         {
             ArgumentList =
             {
-                "build", Path.Combine(FunctionsBuild.ProjectDirectory, "InfoFloPay.Functions.csproj"),
+                "build", Path.Combine(ProjectDirectory, "InfoFloPay.Functions.csproj"),
                 "--artifacts-path", _artifacts,
                 $"-p:IncludeServiceBusHostExtension={includeServiceBusHostExtension.ToString().ToLowerInvariant()}",
                 "-nologo", "-v:q", "-clp:NoSummary",
@@ -53,7 +55,7 @@ public sealed class WorkerExtensionsProjectTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = FunctionsBuild.ProjectDirectory,
+            WorkingDirectory = ProjectDirectory,
         };
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
