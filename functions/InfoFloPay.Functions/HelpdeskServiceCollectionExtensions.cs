@@ -1,3 +1,5 @@
+using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Operations;
 using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Sla;
@@ -18,6 +20,8 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddTableStorage(configuration);
         services.AddOperations();
         services.AddSla();
+        services.AddMessaging(configuration);
+        services.AddNotifications(configuration);
         services.AddTickets(configuration);
         return services;
     }

@@ -8,6 +8,7 @@ public enum TicketEventKind
     Reply,
     Status,
     NotificationSent,
+    NotificationFailed,
     SlaApplied,
     SlaWarning,
     SlaBreached,

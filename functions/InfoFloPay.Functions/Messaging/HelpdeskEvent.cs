@@ -1,23 +1,38 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace InfoFloPay.Functions.Messaging;
 
 /// <summary>
-/// The versioned envelope of every message on the helpdesk events topic. The Service Bus message id is
-/// <c>{ticketId}/{eventId}</c> and its Subject is <see cref="Type"/>, so subscriptions can filter by type and
-/// consumers can de-duplicate redeliveries.
+/// The versioned envelope of every message on the <c>helpdesk-events</c> topic. <see cref="Type"/> and
+/// <see cref="Version"/> say how to read <see cref="Data"/>; the Service Bus message id is <see cref="MessageId"/>, so
+/// duplicate detection and handler idempotency both key on the business event, not on the send attempt.
 /// </summary>
-public sealed record HelpdeskEvent(string Type, int Version, string TicketId, string EventId, DateTimeOffset OccurredAt, JsonElement Data)
+public sealed record HelpdeskEvent(
+    string Type,
+    int Version,
+    string TicketId,
+    string EventId,
+    DateTimeOffset OccurredAt,
+    JsonElement Data)
 {
-    public const int CurrentVersion = 1;
+    [JsonIgnore]
+    public string MessageId => MessageIdFor(TicketId, EventId);
 
-    public const string TicketCreated = "ticket.created";
+    public static string MessageIdFor(string ticketId, string eventId) => $"{ticketId}/{eventId}";
 
-    public const string TicketTriaged = "ticket.triaged";
+    /// <summary>Reads <see cref="Data"/> as the payload type of this event's type and version.</summary>
+    public T ReadData<T>() =>
+        Data.Deserialize<T>(HelpdeskEventJson.Options)
+        ?? throw new JsonException($"Event {MessageId} ({Type} v{Version}) has no data.");
+}
 
-    public const string TicketReplied = "ticket.replied";
-
-    public const string TicketStatusChanged = "ticket.status-changed";
-
-    public string MessageId => $"{TicketId}/{EventId}";
+/// <summary>The JSON conventions of the topic: camelCase, enums as lower-case strings.</summary>
+public static class HelpdeskEventJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 }

@@ -1,11 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace InfoFloPay.Functions.Messaging;
 
-/// <summary>Where ticket events are published: the topic named by the app setting <c>HELPDESK_EVENTS_TOPIC</c>.</summary>
+/// <summary>
+/// Where helpdesk events go. Bound from the same app settings the trigger names as <c>%HELPDESK_EVENTS_TOPIC%</c> and
+/// <c>%NOTIFICATIONS_SUBSCRIPTION%</c>, so the publisher and the subscriber cannot disagree.
+/// </summary>
 public sealed class HelpdeskEventsOptions
 {
     public const string TopicSetting = "HELPDESK_EVENTS_TOPIC";
+    public const string NotificationsSubscriptionSetting = "NOTIFICATIONS_SUBSCRIPTION";
 
-    public const string DefaultTopic = "helpdesk-events";
+    [Required]
+    public string Topic { get; set; } = "helpdesk-events";
 
-    public string Topic { get; set; } = DefaultTopic;
+    [Required]
+    public string NotificationsSubscription { get; set; } = "notifications";
 }

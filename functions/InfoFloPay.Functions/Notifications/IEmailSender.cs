@@ -13,6 +13,9 @@ public sealed record EmailMessage(
     public EmailAddress? ReplyTo { get; init; }
 
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Stable for one notification to one recipient, so a retried send is recognised as the same one.</summary>
+    public string? IdempotencyKey { get; init; }
 }
 
 /// <summary>Sends email. Azure: ACS Email REST API; locally: the outbox.</summary>

@@ -44,9 +44,9 @@ public sealed class TicketOutbox(TicketStore store, IMessageSender sender, IOpti
     public static OutgoingMessage ToMessage(HelpdeskEvent envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        return new OutgoingMessage(envelope.MessageId, envelope.Type, BinaryData.FromObjectAsJson(envelope, HelpdeskJson.Options))
+        return new OutgoingMessage(envelope.MessageId, envelope.Type, BinaryData.FromObjectAsJson(envelope, HelpdeskEventJson.Options))
         {
-            ApplicationProperties = new Dictionary<string, object> { ["ticketId"] = envelope.TicketId, ["version"] = envelope.Version },
+            ApplicationProperties = new Dictionary<string, object> { ["type"] = envelope.Type, ["version"] = envelope.Version, ["ticketId"] = envelope.TicketId },
         };
     }
 }

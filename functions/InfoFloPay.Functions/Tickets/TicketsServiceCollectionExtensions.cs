@@ -4,7 +4,6 @@ using InfoFloPay.Functions.Api;
 using InfoFloPay.Functions.Customers;
 using InfoFloPay.Functions.Identity;
 using InfoFloPay.Functions.Knowledge;
-using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +20,6 @@ internal static class TicketsServiceCollectionExtensions
         services.AddCustomers();
         services.AddKnowledge();
         services.AddSingleton<ApiEndpoint>();
-        services.AddOptions<HelpdeskEventsOptions>()
-            .Configure(options => options.Topic = configuration[HelpdeskEventsOptions.TopicSetting] is { Length: > 0 } topic ? topic : HelpdeskEventsOptions.DefaultTopic)
-            .Validate(options => !string.IsNullOrWhiteSpace(options.Topic), $"{HelpdeskEventsOptions.TopicSetting} must name a topic.")
-            .ValidateOnStart();
 
         services.AddSingleton<ISlaCalculator, PolicySla>();
         services.AddSingleton(sp => new TicketStore(new EnsuredTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(HelpdeskTables.Tickets))));

@@ -3,6 +3,7 @@ using InfoFloPay.Domain;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions;
 using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Tickets;
 using InfoFloPay.IntegrationTests.Infrastructure;
 
@@ -98,14 +99,16 @@ public sealed class TicketLifecycleStorageTests(AzuriteFixture azurite) : IDispo
 
         var sent = _desk.Bus.Sent.ToList();
 
-        Assert.All(sent, s => Assert.Equal(HelpdeskEventsOptions.DefaultTopic, s.Entity));
-        Assert.Equal(["ticket.created", "ticket.triaged", "ticket.replied"], sent.Select(s => s.Message.Subject));
-        var triaged = sent[1].Message;
-        var envelope = JsonSerializer.Deserialize<HelpdeskEvent>(triaged.Body, HelpdeskJson.Options)!;
-        Assert.Equal($"{ticket.Id}/{envelope.EventId}", triaged.MessageId);
+        Assert.All(sent, s => Assert.Equal("helpdesk-events", s.Entity));
+        Assert.Equal([HelpdeskEventTypes.TicketCreated, HelpdeskEventTypes.TicketAssigned, HelpdeskEventTypes.TicketReplied], sent.Select(s => s.Message.Subject));
+        var assignedMessage = sent[1].Message;
+        var envelope = JsonSerializer.Deserialize<HelpdeskEvent>(assignedMessage.Body, HelpdeskEventJson.Options)!;
+        Assert.Equal($"{ticket.Id}/{envelope.EventId}", assignedMessage.MessageId);
         Assert.Equal(1, envelope.Version);
-        Assert.Equal("urgent", envelope.Data.GetProperty("ticket").GetProperty("priority").GetString());
-        Assert.Equal("sam@infoflopay.com", envelope.Data.GetProperty("ticket").GetProperty("assignee").GetString());
+        var assigned = envelope.ReadData<TicketAssignedData>();
+        Assert.Equal(("urgent", "sam@infoflopay.com", "alice@acme.test"), (assigned.Priority, assigned.Assignee.Email, assigned.Requester.Email));
+        var reply = JsonSerializer.Deserialize<HelpdeskEvent>(sent[2].Message.Body, HelpdeskEventJson.Options)!.ReadData<TicketRepliedData>();
+        Assert.Equal((ReplyAuthorRole.Staff, "On it"), (reply.AuthorRole, reply.Body));
         Assert.DoesNotContain(await _desk.AllRowsAsync(), r => r.RowKey.StartsWith("outbox|", StringComparison.Ordinal));
     }
 
@@ -128,17 +131,19 @@ public sealed class TicketLifecycleStorageTests(AzuriteFixture azurite) : IDispo
     }
 
     [Fact]
-    public async Task A_notification_is_recorded_once_however_often_it_is_reported()
+    public async Task Journalled_notifications_appear_on_the_staff_timeline_only()
     {
-        var ticket = await _desk.OpenAsync(TicketDesk.Agent);
+        await _desk.RegisterAccountsAsync();
+        var ticket = await _desk.OpenAsync(TicketDesk.CustomerA);
+        await _desk.Journal.RecordAsync(new NotificationRecord(ticket.Id, $"{ticket.Id}/000001/email/alice@acme.test", "000001", "email", "alice@acme.test", "acknowledgement",
+            NotificationOutcome.Sent, _desk.Clock.GetUtcNow()), default);
 
-        var first = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", default);
-        var again = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", default);
+        var staff = await _desk.Service.EventsAsync(ticket.Id, TicketDesk.Agent, default);
+        var customer = await _desk.Service.EventsAsync(ticket.Id, TicketDesk.CustomerA, default);
 
-        Assert.True(first);
-        Assert.False(again);
-        var events = await _desk.Service.EventsAsync(ticket.Id, TicketDesk.Agent, default);
-        Assert.Single(events, e => e.Kind == TicketEventKind.NotificationSent);
+        var sent = Assert.Single(staff, e => e.Kind == TicketEventKind.NotificationSent);
+        Assert.Equal(["alice@acme.test"], sent.Recipients!);
+        Assert.DoesNotContain(customer, e => e.Kind == TicketEventKind.NotificationSent);
     }
 
     [Fact]

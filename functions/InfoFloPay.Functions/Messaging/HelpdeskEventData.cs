@@ -1,0 +1,28 @@
+namespace InfoFloPay.Functions.Messaging;
+
+// Version 1 payloads of the helpdesk-events topic. Each carries what its notifications need, so a handler never reads
+// the ticket store to compose mail (the ticket may have moved on by the time the message is handled).
+
+public sealed record PersonRef(string Email, string? Name = null);
+
+public sealed record TicketCreatedData(string Subject, PersonRef Requester, string Priority, string Channel);
+
+public sealed record TicketAssignedData(string Subject, PersonRef Requester, PersonRef Assignee, string Priority, string? Description = null);
+
+public sealed record TicketRepliedData(
+    string Subject,
+    PersonRef Requester,
+    PersonRef? Assignee,
+    PersonRef Author,
+    ReplyAuthorRole AuthorRole,
+    string Body);
+
+public enum ReplyAuthorRole
+{
+    Staff,
+    Customer,
+}
+
+public sealed record TicketResolvedData(string Subject, PersonRef Requester, string? Note = null);
+
+public sealed record SlaAlertData(string Subject, PersonRef? Assignee, string Target, DateTimeOffset DueAt, string Priority);

@@ -1,0 +1,23 @@
+namespace InfoFloPay.Functions.Messaging;
+
+/// <summary>The event types on the <c>helpdesk-events</c> topic and the payload each carries (all version 1).</summary>
+public static class HelpdeskEventTypes
+{
+    /// <summary>A ticket was opened. Data: <see cref="TicketCreatedData"/>.</summary>
+    public const string TicketCreated = "ticket.created";
+
+    /// <summary>A ticket was triaged and assigned (urgent included). Data: <see cref="TicketAssignedData"/>.</summary>
+    public const string TicketAssigned = "ticket.assigned";
+
+    /// <summary>A public reply was added by staff or the customer. Data: <see cref="TicketRepliedData"/>.</summary>
+    public const string TicketReplied = "ticket.replied";
+
+    /// <summary>A ticket was resolved. Data: <see cref="TicketResolvedData"/>.</summary>
+    public const string TicketResolved = "ticket.resolved";
+
+    /// <summary>An SLA target is about to be missed. Data: <see cref="SlaAlertData"/>.</summary>
+    public const string SlaWarning = "sla.warning";
+
+    /// <summary>An SLA target was missed. Data: <see cref="SlaAlertData"/>.</summary>
+    public const string SlaBreached = "sla.breached";
+}

@@ -1,0 +1,33 @@
+using InfoFloPay.Functions.Roster;
+using Microsoft.Extensions.Options;
+
+namespace InfoFloPay.Functions.Notifications.Composition;
+
+/// <summary>
+/// Turns a notification into an email for one recipient: the rendered template, <c>[IFP-n]</c> leading the subject
+/// (intake threads replies by it), Reply-To the support address, and the headers that keep auto-responders quiet.
+/// </summary>
+public sealed class EmailComposer(NotificationTemplates templates, IOptions<SupportRosterOptions> roster)
+{
+    public async Task<EmailMessage> ComposeAsync(NotificationModel model, EmailAddress recipient, string? idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(recipient);
+        var rendered = await templates.RenderAsync(model with { RecipientName = recipient.DisplayName ?? model.RecipientName })
+            .ConfigureAwait(false);
+
+        return new EmailMessage([recipient], $"[{model.TicketId}] {rendered.Subject}", rendered.PlainText, rendered.Html, model.TicketId)
+        {
+            ReplyTo = new EmailAddress(roster.Value.SupportAddress, "InfoFlo Pay Support"),
+            Headers = new Dictionary<string, string>
+            {
+                // RFC 3834: tells mail systems (and our own intake) this is machine-sent, so nobody auto-replies to it.
+                ["Auto-Submitted"] = "auto-generated",
+                // Exchange ignores Auto-Submitted for out-of-office replies; this asks it to suppress them too.
+                ["X-Auto-Response-Suppress"] = "All",
+                ["X-IFP-Ticket"] = model.TicketId,
+            },
+            IdempotencyKey = idempotencyKey,
+        };
+    }
+}

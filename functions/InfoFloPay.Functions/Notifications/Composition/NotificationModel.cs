@@ -1,0 +1,28 @@
+namespace InfoFloPay.Functions.Notifications.Composition;
+
+/// <summary>What a template may show. Templates see these as snake_case (<c>{{ ticket_subject }}</c>).</summary>
+public sealed record NotificationModel(NotificationKind Kind, string TicketId, string TicketSubject)
+{
+    public string? RecipientName { get; init; }
+
+    public string? RequesterName { get; init; }
+
+    public string? RequesterEmail { get; init; }
+
+    public string? AssigneeName { get; init; }
+
+    public string? AssigneeEmail { get; init; }
+
+    public string? Priority { get; init; }
+
+    /// <summary>The reply text, the ticket description or the resolution note, depending on the kind.</summary>
+    public string? Body { get; init; }
+
+    public string? AuthorName { get; init; }
+
+    /// <summary>The SLA target at stake: <c>firstResponse</c> or <c>resolution</c>.</summary>
+    public string? SlaTarget { get; init; }
+
+    /// <summary>When the SLA target falls due, already formatted for people.</summary>
+    public string? DueAt { get; init; }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions.Notifications.Composition;
+using InfoFloPay.Functions.Roster;
+using Microsoft.Extensions.Options;
+
+namespace InfoFloPay.Functions.Notifications;
+
+/// <summary>
+/// Decides who hears about an event: the rules of the support policy, kept apart from sending. Each recipient is its
+/// own delivery, so one bad address never blocks the others.
+/// </summary>
+public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster)
+{
+    private const string UrgentPriority = "urgent";
+
+    /// <summary>The deliveries for <paramref name="helpdeskEvent"/>; empty for event types nobody is notified of.</summary>
+    public IReadOnlyList<NotificationDelivery> Plan(HelpdeskEvent helpdeskEvent)
+    {
+        ArgumentNullException.ThrowIfNull(helpdeskEvent);
+        var plan = new PlanBuilder(helpdeskEvent, this);
+        switch (helpdeskEvent.Type)
+        {
+            case HelpdeskEventTypes.TicketCreated:
+                var created = Read<TicketCreatedData>(helpdeskEvent);
+                plan.Email(NotificationKind.Acknowledgement, created.Requester, Model(helpdeskEvent, created.Subject, created.Requester) with
+                {
+                    Priority = created.Priority,
+                });
+                break;
+
+            case HelpdeskEventTypes.TicketAssigned:
+                var assigned = Read<TicketAssignedData>(helpdeskEvent);
+                var assignedModel = Model(helpdeskEvent, assigned.Subject, assigned.Requester, assigned.Assignee) with
+                {
+                    Priority = assigned.Priority,
+                    Body = assigned.Description,
+                };
+                plan.Email(NotificationKind.Assigned, assigned.Assignee, assignedModel);
+                if (string.Equals(assigned.Priority, UrgentPriority, StringComparison.OrdinalIgnoreCase))
+                {
+                    plan.Page(assigned.Subject, assigned.Description);
+                    foreach (var agent in Agents().Where(agent => !SameAddress(agent.Email, assigned.Assignee.Email)))
+                    {
+                        plan.Email(NotificationKind.UrgentMobilization, agent, assignedModel);
+                    }
+                }
+
+                break;
+
+            case HelpdeskEventTypes.TicketReplied:
+                var replied = Read<TicketRepliedData>(helpdeskEvent);
+                var replyModel = Model(helpdeskEvent, replied.Subject, replied.Requester, replied.Assignee) with
+                {
+                    Body = replied.Body,
+                    AuthorName = replied.Author.Name ?? replied.Author.Email,
+                };
+                if (replied.AuthorRole == ReplyAuthorRole.Staff)
+                {
+                    plan.Email(NotificationKind.StaffReply, replied.Requester, replyModel);
+                }
+                else if (replied.Assignee is { } assignee)
+                {
+                    plan.Email(NotificationKind.CustomerReply, assignee, replyModel);
+                }
+
+                break;
+
+            case HelpdeskEventTypes.TicketResolved:
+                var resolved = Read<TicketResolvedData>(helpdeskEvent);
+                plan.Email(NotificationKind.Resolved, resolved.Requester, Model(helpdeskEvent, resolved.Subject, resolved.Requester) with
+                {
+                    Body = resolved.Note,
+                });
+                break;
+
+            case HelpdeskEventTypes.SlaWarning or HelpdeskEventTypes.SlaBreached:
+                var alert = Read<SlaAlertData>(helpdeskEvent);
+                var kind = helpdeskEvent.Type == HelpdeskEventTypes.SlaWarning ? NotificationKind.SlaWarning : NotificationKind.SlaBreach;
+                var alertModel = Model(helpdeskEvent, alert.Subject, requester: null, alert.Assignee) with
+                {
+                    Priority = alert.Priority,
+                    SlaTarget = alert.Target,
+                    DueAt = alert.DueAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                };
+                if (alert.Assignee is { } alertAssignee)
+                {
+                    plan.Email(kind, alertAssignee, alertModel);
+                }
+
+                if (Roster.OperationsManager is { Email.Length: > 0 } manager && !SameAddress(manager.Email, alert.Assignee?.Email))
+                {
+                    plan.Email(kind, new PersonRef(manager.Email, manager.Name), alertModel);
+                }
+
+                break;
+        }
+
+        return plan.Deliveries;
+    }
+
+    private SupportRosterOptions Roster => roster.Value;
+
+    private IEnumerable<PersonRef> Agents() =>
+        Roster.Agents.Where(agent => agent.Email.Length > 0).Select(agent => new PersonRef(agent.Email, agent.Name));
+
+    /// <summary>A staff member's display name from the roster when the event carries only an address.</summary>
+    private string? NameOf(PersonRef person) =>
+        person.Name ?? Roster.Agents.Concat([Roster.OperationsManager])
+            .FirstOrDefault(member => SameAddress(member.Email, person.Email))?.Name;
+
+    private NotificationModel Model(HelpdeskEvent helpdeskEvent, string subject, PersonRef? requester, PersonRef? assignee = null) =>
+        new(NotificationKind.Acknowledgement, helpdeskEvent.TicketId, subject)
+        {
+            RequesterName = requester?.Name,
+            RequesterEmail = requester?.Email,
+            AssigneeName = assignee is null ? null : NameOf(assignee),
+            AssigneeEmail = assignee?.Email,
+        };
+
+    private static T Read<T>(HelpdeskEvent helpdeskEvent) => helpdeskEvent.Version == 1
+        ? helpdeskEvent.ReadData<T>()
+        : throw new NotSupportedException($"Event {helpdeskEvent.MessageId}: {helpdeskEvent.Type} version {helpdeskEvent.Version} is not understood.");
+
+    private static bool SameAddress(string? left, string? right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
+
+    private sealed class PlanBuilder(HelpdeskEvent helpdeskEvent, NotificationPlanner planner)
+    {
+        public List<NotificationDelivery> Deliveries { get; } = [];
+
+        public void Email(NotificationKind kind, PersonRef to, NotificationModel model)
+        {
+            if (Deliveries.OfType<EmailDelivery>().Any(existing => SameAddress(existing.To.Address, to.Email)))
+            {
+                return;
+            }
+
+            var name = planner.NameOf(to);
+            Deliveries.Add(new EmailDelivery(
+                $"{helpdeskEvent.MessageId}/email/{to.Email.ToLowerInvariant()}",
+                model with { Kind = kind, RecipientName = name },
+                new EmailAddress(to.Email, name)));
+        }
+
+        public void Page(string subject, string? details)
+        {
+            var manager = planner.Roster.OperationsManager;
+            var target = string.IsNullOrWhiteSpace(manager.Pager) ? manager.Email : manager.Pager;
+            if (string.IsNullOrWhiteSpace(target))
+            {
+                return;
+            }
+
+            var page = new Page(target, $"[{helpdeskEvent.TicketId}] URGENT: {subject}", details ?? subject, helpdeskEvent.TicketId, helpdeskEvent.TicketId);
+            Deliveries.Add(new PageDelivery($"{helpdeskEvent.MessageId}/pager", page));
+        }
+    }
+}

@@ -1,0 +1,268 @@
+targetScope = 'subscription'
+
+metadata name = 'InfoFlo Pay Helpdesk'
+metadata description = 'Everything the helpdesk Function App needs, in one resource group: Flex Consumption app, storage, Service Bus, email, monitoring, identity and roles.'
+
+@description('Name of the azd environment; names the resource group and seeds the resource names.')
+@minLength(1)
+@maxLength(64)
+param environmentName string
+
+@description('Primary region for all resources.')
+@minLength(1)
+param location string
+
+@description('Object ID of the person or pipeline running azd; gets data roles for troubleshooting. Empty: none.')
+param principalId string = ''
+
+@description('Application (client) ID of the Entra app registration for the API (app roles Support.Agent, Support.Manager).')
+@minLength(36)
+param authClientId string
+
+@description('Tenant of that app registration. Empty: this subscription\'s tenant.')
+param authTenantId string = ''
+
+@description('The Operations Manager: name shown in emails.')
+param operationsManagerName string
+
+@description('The Operations Manager: email address for escalations.')
+@minLength(3)
+param operationsManagerEmail string
+
+@description('The Operations Manager: pager target (webhook URL or address). Empty: page by email.')
+param operationsManagerPager string = ''
+
+@description('The address customers reply to (Reply-To on outgoing mail).')
+@minLength(3)
+param supportAddress string
+
+@description('Support agents who can be assigned tickets.')
+param supportAgents supportAgentType[] = []
+
+@description('Custom email sender domain. Empty: send from the Azure-managed domain.')
+param emailCustomDomainName string = ''
+
+@description('Set once the custom domain\'s DNS records are verified; until then mail goes out from the Azure-managed domain.')
+param emailCustomDomainVerified bool = false
+
+@description('A support agent.')
+type supportAgentType = {
+  @description('Display name.')
+  name: string
+
+  @description('Email address.')
+  email: string
+}
+
+// The Service Bus entities the app sends to and triggers on. Adding a queue, topic or subscription is one line here;
+// the drift test (tests/InfoFloPay.IntegrationTests/Infra) fails if a trigger names an entity that is not listed.
+var serviceBusQueues = []
+var serviceBusTopics = [
+  'helpdesk-events'
+]
+var serviceBusSubscriptions = [
+  { topic: 'helpdesk-events', name: 'notifications' }
+  { topic: 'helpdesk-events', name: 'sla-escalations' }
+]
+
+// Built-in roles the template may assign, by GUID (the drift test allows exactly these plus the email sender role).
+var roleIds = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
+  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a23-e8e0ea1e7bd6'
+}
+
+var abbrs = loadJsonContent('abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
+var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-11-01' = {
+  name: '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity/user-assigned-identity.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: '${abbrs.managedIdentityUserAssignedIdentities}api-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage/storage-account.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: '${abbrs.storageStorageAccounts}${resourceToken}'
+    location: location
+    tags: tags
+    blobContainerNames: [deploymentContainerName]
+    roleAssignments: [
+      // The Functions host keeps leases and timer state in blobs and reads the deployment package.
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: roleIds.storageBlobDataOwner
+        principalType: 'ServicePrincipal'
+        description: 'Functions host storage and deployment package.'
+      }
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: roleIds.storageQueueDataContributor
+        principalType: 'ServicePrincipal'
+        description: 'Functions host queues.'
+      }
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: roleIds.storageTableDataContributor
+        principalType: 'ServicePrincipal'
+        description: 'Tickets, events and SLA index tables.'
+      }
+      {
+        principalId: principalId
+        roleDefinitionId: roleIds.storageTableDataContributor
+        description: 'Deploying principal: inspect ticket tables (skipped when principalId is empty).'
+      }
+    ]
+  }
+}
+
+module serviceBus 'modules/service-bus/namespace.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: '${abbrs.serviceBusNamespaces}${resourceToken}'
+    location: location
+    tags: tags
+    queues: serviceBusQueues
+    topics: serviceBusTopics
+    subscriptions: serviceBusSubscriptions
+    roleAssignments: [
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: roleIds.serviceBusDataReceiver
+        principalType: 'ServicePrincipal'
+        description: 'Service Bus triggers.'
+      }
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: roleIds.serviceBusDataSender
+        principalType: 'ServicePrincipal'
+        description: 'Publishing helpdesk events.'
+      }
+      {
+        principalId: principalId
+        roleDefinitionId: roleIds.serviceBusDataReceiver
+        description: 'Deploying principal: peek and drain dead letters (skipped when principalId is empty).'
+      }
+    ]
+  }
+}
+
+module monitoring 'modules/monitoring/monitoring.bicep' = {
+  scope: resourceGroup
+  params: {
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
+    location: location
+    tags: tags
+    roleAssignments: [
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: roleIds.monitoringMetricsPublisher
+        principalType: 'ServicePrincipal'
+        description: 'Entra ID authenticated telemetry (local auth is off).'
+      }
+    ]
+  }
+}
+
+module email 'modules/communication/email.bicep' = {
+  scope: resourceGroup
+  params: {
+    communicationServiceName: '${abbrs.communicationCommunicationServices}${resourceToken}'
+    emailServiceName: '${abbrs.communicationEmailServices}${resourceToken}'
+    tags: tags
+    customDomainName: emailCustomDomainName
+    customDomainVerified: emailCustomDomainVerified
+    emailSenderPrincipalIds: [identity.outputs.principalId]
+  }
+}
+
+module functionApp 'modules/web/flex-function-app.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: functionAppName
+    planName: '${abbrs.webServerFarms}${resourceToken}'
+    location: location
+    tags: tags
+    siteTags: union(tags, { 'azd-service-name': 'api' })
+    identityResourceId: identity.outputs.resourceId
+    deploymentContainerUrl: '${storage.outputs.blobEndpoint}${deploymentContainerName}'
+    authClientId: authClientId
+    authTenantId: empty(authTenantId) ? tenant().tenantId : authTenantId
+    appSettings: {
+      // Host storage, identity-based (the account has no shared keys).
+      AzureWebJobsStorage__accountName: storage.outputs.name
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identity.outputs.clientId
+
+      // Service Bus: the connection the triggers name, and the entities by setting.
+      ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+      ServiceBusConnection__credential: 'managedidentity'
+      ServiceBusConnection__clientId: identity.outputs.clientId
+      HELPDESK_EVENTS_TOPIC: 'helpdesk-events'
+      NOTIFICATIONS_SUBSCRIPTION: 'notifications'
+      SLA_ESCALATIONS_SUBSCRIPTION: 'sla-escalations'
+
+      // Email through Communication Services with the managed identity.
+      Email__Endpoint: email.outputs.endpoint
+      Email__SenderAddress: email.outputs.senderAddress
+      Email__Credential: 'managedidentity'
+      Email__ClientId: identity.outputs.clientId
+
+      // The support roster (agents come from the supportAgents parameter, below).
+      Support__OperationsManager__Name: operationsManagerName
+      Support__OperationsManager__Email: operationsManagerEmail
+      Support__OperationsManager__Pager: operationsManagerPager
+      Support__SupportAddress: supportAddress
+
+      // SLA policy file in the app package, and the timer schedules (NCRONTAB, six fields).
+      Sla__PolicyFile: 'sla-policy.json'
+      SLA_SWEEP_SCHEDULE: '0 */5 * * * *'
+      PROBE_SCHEDULE: '0 */1 * * * *'
+
+      // Telemetry: the connection string is not a secret; local auth is off so ingestion needs the identity's token.
+      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
+    }
+    additionalAppSettings: reduce(
+      range(0, length(supportAgents)),
+      {},
+      (settings, i) =>
+        union(settings, {
+          'Support__Agents__${i}__Name': supportAgents[i].name
+          'Support__Agents__${i}__Email': supportAgents[i].email
+        })
+    )
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output SERVICE_API_NAME string = functionApp.outputs.name
+output SERVICE_API_URI string = 'https://${functionApp.outputs.defaultHostName}'
+output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output SERVICEBUS_NAMESPACE string = serviceBus.outputs.name
+output SERVICEBUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
+output EMAIL_ENDPOINT string = email.outputs.endpoint
+output EMAIL_SENDER_ADDRESS string = email.outputs.senderAddress
+output EMAIL_CUSTOM_DOMAIN_VERIFICATION_RECORDS resourceOutput<'Microsoft.Communication/emailServices/domains@2023-04-01'>.properties.verificationRecords = email.outputs.customDomainVerificationRecords
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
