@@ -4,6 +4,7 @@ using InfoFloPay.Functions.Operations;
 using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
+using InfoFloPay.Functions.Tickets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddSla();
         services.AddMessaging(configuration);
         services.AddNotifications(configuration);
+        services.AddTickets(configuration);
         return services;
     }
 }

@@ -1,0 +1,8 @@
+namespace InfoFloPay.Domain.Customers;
+
+public enum CustomerTier
+{
+    Essentials,
+    Reserve,
+    Vip,
+}

@@ -1,0 +1,9 @@
+namespace InfoFloPay.Domain.Identity;
+
+public enum CallerRole
+{
+    Customer,
+    Agent,
+    Manager,
+    System,
+}

@@ -1,0 +1,3 @@
+namespace InfoFloPay.Domain.Knowledge;
+
+public sealed record ArticleRequest(string? Title, string? Body, IReadOnlyList<string?>? Tags);

@@ -1,0 +1,3 @@
+namespace InfoFloPay.Domain.Tickets;
+
+public sealed record Requester(string? Name, string Email);

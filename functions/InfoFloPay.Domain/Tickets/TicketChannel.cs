@@ -1,0 +1,9 @@
+namespace InfoFloPay.Domain.Tickets;
+
+public enum TicketChannel
+{
+    Portal,
+    Email,
+    Api,
+    Monitoring,
+}

@@ -1,0 +1,15 @@
+namespace InfoFloPay.Domain.Tickets;
+
+public enum TicketEventKind
+{
+    Created,
+    Triaged,
+    Assigned,
+    Reply,
+    Status,
+    NotificationSent,
+    SlaApplied,
+    SlaWarning,
+    SlaBreached,
+    SlaMet,
+}

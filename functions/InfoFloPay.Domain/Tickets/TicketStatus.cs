@@ -1,0 +1,10 @@
+namespace InfoFloPay.Domain.Tickets;
+
+public enum TicketStatus
+{
+    New,
+    Open,
+    Pending,
+    Resolved,
+    Closed,
+}

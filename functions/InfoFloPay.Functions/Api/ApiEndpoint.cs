@@ -1,0 +1,51 @@
+using Azure;
+using InfoFloPay.Domain;
+using InfoFloPay.Domain.Identity;
+using InfoFloPay.Functions.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace InfoFloPay.Functions.Api;
+
+/// <summary>
+/// What every HTTP function does around its one service call: identify the caller, and turn refusals into
+/// problem+json (storage outages into 503 with Retry-After) so functions stay parse → authorize → call → map.
+/// </summary>
+public sealed class ApiEndpoint(CallerResolver callers, ILogger<ApiEndpoint> logger)
+{
+    private const int RetryAfterSeconds = 5;
+
+    public async Task<IActionResult> RunAsync(HttpRequest request, Func<Caller, Task<IActionResult>> handle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        try
+        {
+            var caller = await callers.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+            return await handle(caller).ConfigureAwait(false);
+        }
+        catch (ApiProblemException ex)
+        {
+            return Problem.Result(ex.Status, ex.Title, ex.Message, ex.Errors);
+        }
+        catch (RequestRejectedException ex)
+        {
+            return ex.Kind switch
+            {
+                Rejection.Invalid => Problem.Result(StatusCodes.Status400BadRequest, "Invalid request", ex.Message, ex.Errors),
+                Rejection.Forbidden => Problem.Result(StatusCodes.Status403Forbidden, "Forbidden", ex.Message),
+                Rejection.NotFound => Problem.Result(StatusCodes.Status404NotFound, "Not found", ex.Message),
+                Rejection.Conflict => Problem.Result(StatusCodes.Status409Conflict, "Conflict", ex.Message, ex.Errors),
+                Rejection.Stale => Problem.Result(StatusCodes.Status412PreconditionFailed, "Precondition failed", ex.Message),
+                Rejection.IdempotencyMismatch => Problem.Result(StatusCodes.Status422UnprocessableEntity, "Idempotency key reused", ex.Message),
+                _ => throw new InvalidOperationException($"Unmapped rejection {ex.Kind}.", ex),
+            };
+        }
+        catch (RequestFailedException ex) when (ex.Status is 0 or >= 500)
+        {
+            logger.LogError(ex, "Storage unavailable for {Method} {Path}", request.Method, request.Path);
+            return Problem.Result(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Storage is unavailable; retry shortly.")
+                .WithHeader("Retry-After", RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}

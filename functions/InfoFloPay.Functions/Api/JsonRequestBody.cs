@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace InfoFloPay.Functions.Api;
+
+/// <summary>Reads a JSON request body within the size limit: wrong media type → 415, too large → 413, malformed → 400.</summary>
+public static class JsonRequestBody
+{
+    public const int MaxBytes = 64 * 1024;
+
+    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !(mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                 || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json.");
+        }
+
+        if (request.ContentLength > MaxBytes)
+        {
+            throw TooLarge();
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw TooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), HelpdeskJson.Options)
+                ?? throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid request", "The body must be a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            throw ApiProblemException.BadRequest(field, $"The body is not valid JSON for this request at '{field}'.");
+        }
+    }
+
+    private static ApiProblemException TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body must be at most {MaxBytes / 1024} KB.");
+}

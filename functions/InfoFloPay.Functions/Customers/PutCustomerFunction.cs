@@ -1,0 +1,31 @@
+using InfoFloPay.Domain;
+using InfoFloPay.Domain.Customers;
+using InfoFloPay.Functions.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InfoFloPay.Functions.Customers;
+
+public sealed class PutCustomerFunction(ApiEndpoint api, CustomerDirectory customers)
+{
+    [Function("PutCustomer")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, async caller =>
+        {
+            if (!caller.IsManager)
+            {
+                throw RequestRejectedException.Forbidden("Only support managers edit the customer registry.");
+            }
+
+            var body = await JsonRequestBody.ReadAsync<CustomerAccountRequest>(request, cancellationToken).ConfigureAwait(false);
+            var account = CustomerRules.Validate(id, body);
+            var stored = await customers.PutAsync(account, EntityTags.IfMatch(request), cancellationToken).ConfigureAwait(false);
+            return new ApiResult(stored.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK, CustomerResponse.From(stored.Account))
+                .WithETag(stored.ETag)
+                .WithHeader("Location", stored.Created ? $"/api/customers/{id}" : null);
+        }, cancellationToken);
+}

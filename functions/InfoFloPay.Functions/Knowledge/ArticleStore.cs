@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using InfoFloPay.Domain;
+using InfoFloPay.Domain.Knowledge;
+using InfoFloPay.Functions.Storage;
+
+namespace InfoFloPay.Functions.Knowledge;
+
+/// <summary>
+/// Articles in the <c>articles</c> table, one partition (<c>kb</c>), RowKey = slug. Each row carries its normalized
+/// search tokens per field, so a search reads only those columns of the one partition.
+/// </summary>
+public sealed class ArticleStore(EnsuredTable table)
+{
+    public const string Partition = "kb";
+
+    private static readonly string[] SearchColumns = ["RowKey", "Title", "Tags", "UpdatedAt", "TitleTokens", "TagTokens", "BodyTokens"];
+
+    public async Task<(Article Article, ETag ETag)?> FindAsync(string slug, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync().ConfigureAwait(false);
+        var row = await client.GetEntityIfExistsAsync<TableEntity>(Partition, slug, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? (ToArticle(row.Value!), row.Value!.ETag) : null;
+    }
+
+    /// <summary>Creates or replaces; with <paramref name="ifMatch"/> only if the article is unchanged (else 412).</summary>
+    public async Task<(ETag ETag, bool Created)> PutAsync(Article article, ArticleTokens tokens, ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var row = new TableEntity(Partition, article.Slug)
+        {
+            ["Title"] = article.Title,
+            ["Body"] = article.Body,
+            ["Html"] = article.Html,
+            ["Tags"] = JsonSerializer.Serialize(article.Tags),
+            ["UpdatedAt"] = article.UpdatedAt,
+            ["UpdatedBy"] = article.UpdatedBy,
+            ["TitleTokens"] = SearchTokens.Join(tokens.Title),
+            ["TagTokens"] = SearchTokens.Join(tokens.Tags),
+            ["BodyTokens"] = SearchTokens.Join(tokens.Body),
+        };
+        var client = await table.GetAsync().ConfigureAwait(false);
+        try
+        {
+            if (ifMatch is { } etag)
+            {
+                var updated = await client.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return (updated.Headers.ETag!.Value, false);
+            }
+
+            var existed = await client.GetEntityIfExistsAsync<TableEntity>(Partition, article.Slug, ["RowKey"], cancellationToken).ConfigureAwait(false);
+            var response = await client.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return (response.Headers.ETag!.Value, !existed.HasValue);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            throw new RequestRejectedException(Rejection.Stale, $"Article {article.Slug} has changed since it was read.");
+        }
+    }
+
+    /// <summary>Every article's title, tags and token sets: one query over the one partition.</summary>
+    public async Task<IReadOnlyList<(ArticleSummary Summary, ArticleTokens Tokens)>> SearchableAsync(CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync().ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        var rows = new List<(ArticleSummary, ArticleTokens)>();
+        await foreach (var row in client.QueryAsync<TableEntity>(filter, select: SearchColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((
+                new ArticleSummary(row.RowKey, row.GetString("Title") ?? row.RowKey, Tags(row), row.GetDateTimeOffset("UpdatedAt") ?? default),
+                new ArticleTokens(SearchTokens.Split(row.GetString("TitleTokens")), SearchTokens.Split(row.GetString("TagTokens")), SearchTokens.Split(row.GetString("BodyTokens")))));
+        }
+
+        return rows;
+    }
+
+    private static Article ToArticle(TableEntity row) => new(
+        row.RowKey,
+        row.GetString("Title") ?? row.RowKey,
+        row.GetString("Body") ?? string.Empty,
+        row.GetString("Html") ?? string.Empty,
+        Tags(row),
+        row.GetDateTimeOffset("UpdatedAt") ?? default,
+        row.GetString("UpdatedBy") ?? string.Empty);
+
+    private static List<string> Tags(TableEntity row) => JsonSerializer.Deserialize<List<string>>(row.GetString("Tags") ?? "[]") ?? [];
+}
+
+public sealed record ArticleSummary(string Slug, string Title, IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt);

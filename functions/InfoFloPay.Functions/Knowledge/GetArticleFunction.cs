@@ -1,0 +1,20 @@
+using InfoFloPay.Functions.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InfoFloPay.Functions.Knowledge;
+
+public sealed class GetArticleFunction(ApiEndpoint api, KnowledgeBase articles)
+{
+    [Function("GetArticle")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "articles/{slug}")] HttpRequest request,
+        string slug,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, async _ =>
+        {
+            var (article, etag) = await articles.GetAsync(slug, cancellationToken).ConfigureAwait(false);
+            return ApiResult.Ok(ArticleResponse.From(article)).WithETag(etag);
+        }, cancellationToken);
+}

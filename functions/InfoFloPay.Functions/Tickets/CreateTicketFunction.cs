@@ -1,0 +1,31 @@
+using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InfoFloPay.Functions.Tickets;
+
+public sealed class CreateTicketFunction(ApiEndpoint api, TicketService tickets)
+{
+    public const int IdempotencyKeyMaxLength = 200;
+
+    [Function("CreateTicket")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, async caller =>
+        {
+            var key = request.Headers["Idempotency-Key"].ToString();
+            if (key.Length > IdempotencyKeyMaxLength)
+            {
+                throw ApiProblemException.BadRequest("Idempotency-Key", $"The Idempotency-Key header must be at most {IdempotencyKeyMaxLength} characters.");
+            }
+
+            var body = await JsonRequestBody.ReadAsync<NewTicketRequest>(request, cancellationToken).ConfigureAwait(false);
+            var result = await tickets.CreateAsync(body, caller, TicketHttp.ChannelOf(request), key.Length == 0 ? null : key, cancellationToken).ConfigureAwait(false);
+            return TicketHttp.Ticket(new StoredTicket(result.Ticket, result.ETag), StatusCodes.Status201Created)
+                .WithHeader("Location", $"/api/tickets/{result.Ticket.Id}")
+                .WithHeader("Idempotent-Replayed", result.Replayed ? "true" : null);
+        }, cancellationToken);
+}

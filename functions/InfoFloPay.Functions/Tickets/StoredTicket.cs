@@ -1,0 +1,30 @@
+using Azure;
+using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Messaging;
+
+namespace InfoFloPay.Functions.Tickets;
+
+public sealed record StoredTicket(Ticket Ticket, ETag ETag);
+
+/// <summary>A committed change and the outbox rows written with it, still to be published.</summary>
+public sealed record CommittedChange(Ticket Ticket, ETag ETag, IReadOnlyList<PendingMessage> Outbox);
+
+public sealed record PendingMessage(string RowKey, HelpdeskEvent Event);
+
+/// <summary>A claimed Idempotency-Key: the hash of the request that claimed it.</summary>
+public sealed record IdempotencyClaim(string RowKey, string RequestHash);
+
+/// <summary>What the first request with an Idempotency-Key produced.</summary>
+public sealed record IdempotencyRecord(string RequestHash, Ticket Ticket);
+
+public sealed record TicketPage(IReadOnlyList<Ticket> Items, string? ContinuationToken);
+
+/// <summary>A list request after validation and scoping: a RowKey range of one index, plus OData filters.</summary>
+public sealed record TicketListQuery(string? CustomerId, TicketListStatus Status, string? Assignee, TicketPriority? Priority, DateTimeOffset? ClosedSince, int Top, string? ContinuationToken);
+
+public enum TicketListStatus
+{
+    Open,
+    Closed,
+    All,
+}

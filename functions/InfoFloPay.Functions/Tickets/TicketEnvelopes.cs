@@ -1,0 +1,63 @@
+using System.Text.Json;
+using InfoFloPay.Domain;
+using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Messaging;
+
+namespace InfoFloPay.Functions.Tickets;
+
+/// <summary>
+/// Which timeline events others must hear about, as <see cref="HelpdeskEvent"/> envelopes carrying the version 1
+/// payloads of <see cref="HelpdeskEventTypes"/>. The event id is the timeline row's, so a retried change publishes the
+/// same message id.
+/// </summary>
+public static class TicketEnvelopes
+{
+    private const int Version = 1;
+
+    public static IReadOnlyList<HelpdeskEvent> For(TicketChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var ticket = change.Ticket;
+        var requester = new PersonRef(ticket.Requester.Email, ticket.Requester.Name);
+        var envelopes = new List<HelpdeskEvent>();
+        foreach (var e in change.Events)
+        {
+            (string Type, object Data)? message = e.Kind switch
+            {
+                TicketEventKind.Created => (HelpdeskEventTypes.TicketCreated,
+                    new TicketCreatedData(ticket.Subject, requester, EnumText.Of(ticket.Priority), EnumText.Of(ticket.Channel), Excerpt(ticket.Description))),
+                TicketEventKind.Triaged => (HelpdeskEventTypes.TicketAssigned,
+                    new TicketAssignedData(
+                        ticket.Subject,
+                        requester,
+                        ticket.Assignee is { } assignee ? new PersonRef(assignee) : null,
+                        EnumText.Of(ticket.Priority),
+                        Excerpt(ticket.Description),
+                        BecameUrgent: e.Priority == TicketPriority.Urgent && e.FromPriority != TicketPriority.Urgent)),
+                TicketEventKind.Reply when e.Visibility == EventVisibility.Public => (HelpdeskEventTypes.TicketReplied,
+                    new TicketRepliedData(
+                        ticket.Subject,
+                        requester,
+                        ticket.Assignee is { } owner ? new PersonRef(owner) : null,
+                        new PersonRef(e.Actor.Email, e.Actor.Name),
+                        e.Actor.Role == EnumText.Of(CallerRole.Customer) ? ReplyAuthorRole.Customer : ReplyAuthorRole.Staff,
+                        e.Body ?? string.Empty)),
+                TicketEventKind.Status when e.ToStatus == TicketStatus.Resolved => (HelpdeskEventTypes.TicketResolved,
+                    new TicketResolvedData(ticket.Subject, requester, e.Note)),
+                _ => null,
+            };
+            if (message is var (type, data))
+            {
+                envelopes.Add(new HelpdeskEvent(type, Version, e.TicketId, e.Id, e.OccurredAt,
+                    JsonSerializer.SerializeToElement(data, data.GetType(), HelpdeskEventJson.Options)));
+            }
+        }
+
+        return envelopes;
+    }
+
+    /// <summary>Mail shows the start of a description; the whole one (up to 32 KB) stays on the ticket.</summary>
+    private static string? Excerpt(string description) =>
+        description.Length <= 2000 ? description : description[..2000] + "…";
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using InfoFloPay.Domain;
+using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Messaging;
+
+namespace InfoFloPay.Functions.Tickets;
+
+/// <summary>
+/// Maps tickets and events to table rows. A ticket is stored as a JSON document without its description (which
+/// can fill a property of its own); index rows repeat that document so a list page needs no second read.
+/// </summary>
+internal static class TicketRows
+{
+    public static TableEntity TicketRow(Ticket ticket, IReadOnlySet<string> indexKeys) => new(TicketKeys.Partition, TicketKeys.Ticket(ticket.Id))
+    {
+        ["Doc"] = Summary(ticket),
+        ["Description"] = ticket.Description,
+        ["IndexKeys"] = string.Join('\n', indexKeys.Order(StringComparer.Ordinal)),
+    };
+
+    public static TableEntity IndexRow(string rowKey, Ticket ticket) => new(TicketKeys.Partition, rowKey)
+    {
+        ["Doc"] = Summary(ticket),
+        ["TicketId"] = ticket.Id,
+        ["CustomerId"] = ticket.CustomerId ?? string.Empty,
+        ["Status"] = EnumText.Of(ticket.Status),
+        ["Priority"] = EnumText.Of(ticket.Priority),
+        ["Assignee"] = ticket.Assignee?.ToLowerInvariant() ?? string.Empty,
+    };
+
+    public static TableEntity EventRow(TicketEvent e, string? customerId) => new(TicketKeys.Partition, TicketKeys.Event(e.TicketId, e.Id))
+    {
+        ["Doc"] = JsonSerializer.Serialize(e with { Body = null }, HelpdeskJson.Options),
+        ["Body"] = e.Body,
+        ["Visibility"] = EnumText.Of(e.Visibility),
+        ["CustomerId"] = customerId ?? string.Empty,
+    };
+
+    public static Ticket ToTicket(TableEntity row) =>
+        JsonSerializer.Deserialize<Ticket>(row.GetString("Doc"), HelpdeskJson.Options)! with { Description = row.GetString("Description") ?? string.Empty };
+
+    public static TicketEvent ToEvent(TableEntity row) =>
+        JsonSerializer.Deserialize<TicketEvent>(row.GetString("Doc"), HelpdeskJson.Options)! with { Body = row.GetString("Body") };
+
+    /// <summary>An outbox row. A reply body (up to 32 KB) is kept in a column of its own, as JSON escaping could push the
+    /// envelope past the 64 KB property limit.</summary>
+    public static TableEntity OutboxRow(PendingMessage message)
+    {
+        var envelope = JsonSerializer.SerializeToNode(message.Event, HelpdeskJson.Options)!;
+        var e = envelope["data"]?["event"]?.AsObject();
+        var body = e?["body"]?.GetValue<string>();
+        e?.Remove("body");
+        return new TableEntity(TicketKeys.Partition, message.RowKey)
+        {
+            ["Type"] = message.Event.Type,
+            ["Envelope"] = envelope.ToJsonString(HelpdeskJson.Options),
+            ["Body"] = body,
+        };
+    }
+
+    public static PendingMessage ToPendingMessage(TableEntity row)
+    {
+        var envelope = JsonNode.Parse(row.GetString("Envelope"))!;
+        if (row.GetString("Body") is { } body && envelope["data"]?["event"] is JsonObject e)
+        {
+            e["body"] = body;
+        }
+
+        return new PendingMessage(row.RowKey, envelope.Deserialize<HelpdeskEvent>(HelpdeskJson.Options)!);
+    }
+
+    public static IReadOnlySet<string> IndexKeysOf(TableEntity ticketRow) =>
+        (ticketRow.GetString("IndexKeys") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    private static string Summary(Ticket ticket) => JsonSerializer.Serialize(ticket with { Description = string.Empty }, HelpdeskJson.Options);
+}

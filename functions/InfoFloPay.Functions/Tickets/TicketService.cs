@@ -1,0 +1,194 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure;
+using InfoFloPay.Domain;
+using InfoFloPay.Domain.Customers;
+using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Customers;
+using Microsoft.Extensions.Logging;
+
+namespace InfoFloPay.Functions.Tickets;
+
+/// <summary>
+/// The ticket lifecycle for every entry point (HTTP, email intake, monitoring): validates, authorizes, applies the
+/// state machine, stores the change in one batch and publishes its events. Callers that may not see a ticket are
+/// told it does not exist.
+/// </summary>
+public sealed class TicketService(
+    TicketStore store,
+    CustomerDirectory customers,
+    ISlaCalculator sla,
+    TicketOutbox outbox,
+    TimeProvider clock,
+    ILogger<TicketService> logger)
+{
+    public async Task<TicketResult> CreateAsync(NewTicketRequest request, Caller caller, TicketChannel channel, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.IsStaff && caller.CustomerId is null)
+        {
+            throw RequestRejectedException.Forbidden("Your email is not registered with a customer account; ask your account manager to add you.");
+        }
+
+        var draft = TicketRules.Validate(request, caller, channel);
+        var tier = CustomerTier.Essentials;
+        if (draft.CustomerId is { } customerId)
+        {
+            var account = await customers.FindCachedAsync(customerId, cancellationToken).ConfigureAwait(false);
+            if (account is null)
+            {
+                var errors = new ValidationErrors();
+                errors.Add("customerId", $"No customer account '{customerId}' is registered.");
+                errors.ThrowIfAny();
+            }
+
+            tier = account!.Tier;
+        }
+
+        var claim = idempotencyKey is null ? null : new IdempotencyClaim(TicketKeys.Idempotency(caller.Email, idempotencyKey), RequestHash(request, channel));
+        var now = clock.GetUtcNow();
+        var id = await store.NextIdAsync(cancellationToken).ConfigureAwait(false);
+        var opened = TicketLifecycle.Open(id, draft, EnumText.Of(tier), caller, now);
+        opened = opened with { Ticket = opened.Ticket with { Sla = sla.Evaluate(opened.Ticket, now) } };
+
+        CommittedChange committed;
+        try
+        {
+            committed = await store.CreateAsync(opened, claim, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IdempotencyKeyTakenException)
+        {
+            return await ReplayAsync(claim!, cancellationToken).ConfigureAwait(false);
+        }
+
+        logger.LogInformation("Ticket {TicketId} opened by {Caller} via {Channel} for {CustomerId}", id, caller.Email, channel, draft.CustomerId);
+        await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);
+        return new TicketResult(committed.Ticket, committed.ETag, Replayed: false);
+    }
+
+    public async Task<StoredTicket> GetAsync(string id, Caller caller, CancellationToken cancellationToken)
+    {
+        var stored = TicketIds.IsValid(id) ? await store.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        return stored is not null && TicketPermissions.MayRead(caller, stored.Ticket) ? stored : throw RequestRejectedException.NotFound($"Ticket {id}");
+    }
+
+    public Task<TicketPage> ListAsync(TicketListRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return store.ListAsync(request.ToQuery(caller), cancellationToken);
+    }
+
+    public Task<TicketPage> QueueAsync(Caller caller, string? top, string? continuationToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.IsStaff)
+        {
+            throw RequestRejectedException.Forbidden("Only support staff see the triage queue.");
+        }
+
+        var query = new TicketListRequest(null, null, null, null, null, top, continuationToken).ToQuery(caller);
+        return store.QueueAsync(query.Top, continuationToken, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TicketEvent>> EventsAsync(string id, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!TicketIds.IsValid(id) || (!caller.IsStaff && caller.CustomerId is null))
+        {
+            throw RequestRejectedException.NotFound($"Ticket {id}");
+        }
+
+        var events = await store.GetEventsAsync(id, caller.IsStaff ? null : caller.CustomerId, cancellationToken).ConfigureAwait(false);
+        return events.Count > 0 ? events : throw RequestRejectedException.NotFound($"Ticket {id}");
+    }
+
+    public Task<StoredTicket> TriageAsync(string id, TriageRequest request, Caller caller, ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        var (priority, assignee) = TicketRules.Validate(request);
+        return ChangeAsync(id, caller, ifMatch, (ticket, now) => TicketLifecycle.Triage(ticket, priority, assignee, caller, now), cancellationToken);
+    }
+
+    public Task<StoredTicket> AddReplyAsync(string id, ReplyRequest request, Caller caller, ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        var (body, isInternal) = TicketRules.Validate(request);
+        return ChangeAsync(id, caller, ifMatch, (ticket, now) => TicketLifecycle.Reply(ticket, body, isInternal, caller, now), cancellationToken);
+    }
+
+    /// <summary>An internal note: a staff reply the customer never sees and that notifies no one.</summary>
+    public Task<StoredTicket> AppendNoteAsync(string id, string body, Caller caller, CancellationToken cancellationToken) =>
+        AddReplyAsync(id, new ReplyRequest(body, Internal: true), caller, ifMatch: null, cancellationToken);
+
+    public Task<StoredTicket> ChangeStatusAsync(string id, StatusChangeRequest request, Caller caller, ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        var (status, note) = TicketRules.Validate(request);
+        return ChangeAsync(id, caller, ifMatch, (ticket, now) => TicketLifecycle.ChangeStatus(ticket, status, note, caller, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records on the timeline (internal) that a notification went out. <paramref name="notificationKey"/>
+    /// identifies the notification (e.g. the message id and recipient); recording the same key again does
+    /// nothing and returns false, so redelivered messages leave one entry.
+    /// </summary>
+    public Task<bool> RecordNotificationSentAsync(string ticketId, string notificationKey, string channel, IReadOnlyList<string> recipients, string? subject, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(notificationKey);
+        var recorded = new TicketEvent
+        {
+            Id = TicketKeys.NotificationEventId(notificationKey),
+            TicketId = ticketId,
+            Kind = TicketEventKind.NotificationSent,
+            Visibility = EventVisibility.Internal,
+            OccurredAt = clock.GetUtcNow(),
+            Actor = new EventActor(Caller.System("notifications").Email, "Notifications", EnumText.Of(CallerRole.System)),
+            Channel = channel,
+            Recipients = recipients,
+            Note = subject,
+        };
+        return store.AppendStandaloneEventAsync(recorded, cancellationToken);
+    }
+
+    private async Task<StoredTicket> ChangeAsync(string id, Caller caller, ETag? ifMatch, Func<Ticket, DateTimeOffset, TicketChange> change, CancellationToken cancellationToken)
+    {
+        if (!TicketIds.IsValid(id))
+        {
+            throw RequestRejectedException.NotFound($"Ticket {id}");
+        }
+
+        var committed = await store.UpdateAsync(id, ifMatch, ticket =>
+        {
+            if (!TicketPermissions.MayRead(caller, ticket))
+            {
+                throw RequestRejectedException.NotFound($"Ticket {id}");
+            }
+
+            var now = clock.GetUtcNow();
+            var applied = change(ticket, now);
+            return applied with { Ticket = applied.Ticket with { Sla = sla.Evaluate(applied.Ticket, now) } };
+        }, cancellationToken).ConfigureAwait(false);
+
+        logger.LogInformation("Ticket {TicketId} changed by {Caller}: {Events}", id, caller.Email, string.Join(", ", committed.Outbox.Select(m => m.Event.Type)));
+        await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);
+        return new StoredTicket(committed.Ticket, committed.ETag);
+    }
+
+    private async Task<TicketResult> ReplayAsync(IdempotencyClaim claim, CancellationToken cancellationToken)
+    {
+        var first = await store.FindIdempotencyAsync(claim.RowKey, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Idempotency record {claim.RowKey} vanished after a conflict.");
+        if (first.RequestHash != claim.RequestHash)
+        {
+            throw new RequestRejectedException(Rejection.IdempotencyMismatch,
+                "This Idempotency-Key was used with a different request; use a new key for a new ticket.");
+        }
+
+        var current = await store.GetAsync(first.Ticket.Id, cancellationToken).ConfigureAwait(false);
+        return new TicketResult(first.Ticket, current?.ETag ?? default, Replayed: true);
+    }
+
+    private static string RequestHash(NewTicketRequest request, TicketChannel channel) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { request, channel }, HelpdeskJson.Options)));
+}
+
+/// <summary>A create's outcome; <see cref="Replayed"/> when an Idempotency-Key retry returned the first response.</summary>
+public sealed record TicketResult(Ticket Ticket, ETag ETag, bool Replayed);

@@ -1,0 +1,271 @@
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using InfoFloPay.Domain;
+using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions.Storage;
+
+namespace InfoFloPay.Functions.Tickets;
+
+/// <summary>
+/// Tickets on Azure Tables, all in one partition so that every change — the ticket row (If-Match), its new
+/// events, its index rows, its outbox rows and its idempotency record — commits as ONE transaction batch, and
+/// every list is one RowKey range query. Layout and limits: docs/tickets.md.
+/// </summary>
+public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAllocator.DefaultBlockSize) : IDisposable
+{
+    /// <summary>
+    /// Attempts at read-modify-write when the caller sent no If-Match and another writer got there first. Every failed
+    /// attempt means another writer committed, so this many concurrent writers of one ticket all get through.
+    /// </summary>
+    public const int UpdateAttempts = 20;
+
+    private readonly TicketIdAllocator _ids = new(table, idBlockSize);
+
+    public void Dispose() => _ids.Dispose();
+
+    public Task<string> NextIdAsync(CancellationToken cancellationToken) => _ids.NextAsync(cancellationToken);
+
+    public async Task<StoredTicket?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync().ConfigureAwait(false);
+        var row = await client.GetEntityIfExistsAsync<TableEntity>(TicketKeys.Partition, TicketKeys.Ticket(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? new StoredTicket(TicketRows.ToTicket(row.Value!), row.Value!.ETag) : null;
+    }
+
+    /// <summary>Stores a new ticket. Throws <see cref="IdempotencyKeyTakenException"/> when the claim's key was used before.</summary>
+    public async Task<CommittedChange> CreateAsync(TicketChange change, IdempotencyClaim? claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var ticket = change.Ticket;
+        var index = TicketKeys.IndexOf(ticket);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, TicketRows.TicketRow(ticket, index)) };
+        actions.AddRange(index.Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TicketRows.IndexRow(key, ticket))));
+        var outbox = AddEventsAndOutbox(actions, change);
+        if (claim is not null)
+        {
+            actions.Add(new(TableTransactionActionType.Add, new TableEntity(TicketKeys.Partition, claim.RowKey)
+            {
+                ["RequestHash"] = claim.RequestHash,
+                ["Doc"] = JsonSerializer.Serialize(ticket with { Description = string.Empty }, HelpdeskJson.Options),
+                ["Description"] = ticket.Description,
+            }));
+        }
+
+        var client = await table.GetAsync().ConfigureAwait(false);
+        try
+        {
+            var result = await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return new CommittedChange(ticket, result.Value[0].Headers.ETag!.Value, outbox);
+        }
+        catch (TableTransactionFailedException ex) when (claim is not null && ex.Status == 409 && ex.FailedTransactionActionIndex == actions.Count - 1)
+        {
+            throw new IdempotencyKeyTakenException($"Idempotency key row {claim.RowKey} exists.", ex);
+        }
+    }
+
+    public async Task<IdempotencyRecord?> FindIdempotencyAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync().ConfigureAwait(false);
+        var row = await client.GetEntityIfExistsAsync<TableEntity>(TicketKeys.Partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? new IdempotencyRecord(row.Value!.GetString("RequestHash") ?? string.Empty, TicketRows.ToTicket(row.Value)) : null;
+    }
+
+    /// <summary>
+    /// Read-modify-write of one ticket. With <paramref name="ifMatch"/>, a ticket changed since the caller read it
+    /// is refused (412); without, a concurrent change makes this re-read and re-apply, so no update is lost.
+    /// </summary>
+    public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var client = await table.GetAsync().ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await client.GetEntityIfExistsAsync<TableEntity>(TicketKeys.Partition, TicketKeys.Ticket(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!row.HasValue)
+            {
+                throw RequestRejectedException.NotFound($"Ticket {id}");
+            }
+
+            // The change runs first: it refuses callers who may not see the ticket (404), and a stale If-Match
+            // must not tell them the ticket exists.
+            var current = row.Value!;
+            var applied = change(TicketRows.ToTicket(current));
+            if (ifMatch is { } expected && expected != current.ETag)
+            {
+                throw Stale(id);
+            }
+
+            var before = TicketRows.IndexKeysOf(current);
+            var after = TicketKeys.IndexOf(applied.Ticket);
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.UpdateReplace, TicketRows.TicketRow(applied.Ticket, after), current.ETag),
+            };
+            actions.AddRange(after.Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TicketRows.IndexRow(key, applied.Ticket))));
+            actions.AddRange(before.Except(after).Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TicketKeys.Partition, key), ETag.All)));
+            var outbox = AddEventsAndOutbox(actions, applied);
+            try
+            {
+                var result = await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                return new CommittedChange(applied.Ticket, result.Value[0].Headers.ETag!.Value, outbox);
+            }
+            catch (TableTransactionFailedException ex) when ((ex.Status == 412 && ex.FailedTransactionActionIndex is 0 or null) || IsEventCollision(ex, actions))
+            {
+                if (ifMatch is not null || attempt == UpdateAttempts)
+                {
+                    throw Stale(id);
+                }
+            }
+        }
+    }
+
+    public async Task<TicketPage> ListAsync(TicketListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var group = EnumText.Of(query.Status);
+        var prefix = TicketKeys.ListPrefix(query.CustomerId, group);
+        var upper = query.ClosedSince is { } since
+            ? prefix + StorageKey.NewestFirst(since) + "|" + StorageKey.RangeEnd
+            : prefix + StorageKey.RangeEnd;
+        var filter = new StringBuilder(TableClient.CreateQueryFilter($"PartitionKey eq {TicketKeys.Partition} and RowKey ge {prefix} and RowKey lt {upper}"));
+        if (query.Assignee is { } assignee)
+        {
+            filter.Append(" and ").Append(TableClient.CreateQueryFilter($"Assignee eq {assignee.ToLowerInvariant()}"));
+        }
+
+        if (query.Priority is { } priority)
+        {
+            filter.Append(" and ").Append(TableClient.CreateQueryFilter($"Priority eq {EnumText.Of(priority)}"));
+        }
+
+        return await PageAsync(filter.ToString(), query.Top, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>New tickets, most urgent first and oldest first within a priority.</summary>
+    public Task<TicketPage> QueueAsync(int top, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var upper = TicketKeys.QueuePrefix + StorageKey.RangeEnd;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TicketKeys.Partition} and RowKey ge {TicketKeys.QueuePrefix} and RowKey lt {upper}");
+        return PageAsync(filter, top, continuationToken, cancellationToken);
+    }
+
+    /// <summary>Tickets whose next SLA checkpoint is due by <paramref name="now"/>, earliest first.</summary>
+    public Task<TicketPage> SlaDueAsync(DateTimeOffset now, int top, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var upper = TicketKeys.Sla(now, string.Empty) + StorageKey.RangeEnd;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TicketKeys.Partition} and RowKey ge {TicketKeys.SlaPrefix} and RowKey lt {upper}");
+        return PageAsync(filter, top, continuationToken, cancellationToken);
+    }
+
+    /// <summary>
+    /// A ticket's timeline, oldest first, in one range query. For a customer only public events of its own
+    /// account's ticket match; an empty answer means the ticket does not exist for this caller.
+    /// </summary>
+    public async Task<IReadOnlyList<TicketEvent>> GetEventsAsync(string id, string? onlyPublicOfCustomer, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync().ConfigureAwait(false);
+        var from = TicketKeys.EventsOf(id);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TicketKeys.Partition} and RowKey ge {from} and RowKey lt {from + StorageKey.RangeEnd}");
+        if (onlyPublicOfCustomer is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Visibility eq {EnumText.Of(EventVisibility.Public)} and CustomerId eq {onlyPublicOfCustomer}");
+        }
+
+        var events = new List<TicketEvent>();
+        await foreach (var row in client.QueryAsync<TableEntity>(filter, select: ["Doc", "Body"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(TicketRows.ToEvent(row));
+        }
+
+        return events.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Adds an event that changes nothing else (a notification sent), keyed so a repeat is a no-op.
+    /// Returns false when an event with that id was already recorded.</summary>
+    public async Task<bool> AppendStandaloneEventAsync(TicketEvent e, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var client = await table.GetAsync().ConfigureAwait(false);
+        try
+        {
+            await client.AddEntityAsync(TicketRows.EventRow(e, customerId: null), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<PendingMessage>> OutboxOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync().ConfigureAwait(false);
+        var upper = TicketKeys.OutboxPrefix + StorageKey.OldestFirst(cutoff);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TicketKeys.Partition} and RowKey ge {TicketKeys.OutboxPrefix} and RowKey lt {upper}");
+        var pending = new List<PendingMessage>();
+        await foreach (var row in client.QueryAsync<TableEntity>(filter, select: ["RowKey", "Envelope", "Body"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            pending.Add(TicketRows.ToPendingMessage(row));
+        }
+
+        return pending;
+    }
+
+    public async Task DeleteOutboxAsync(IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rowKeys);
+        if (rowKeys.Count == 0)
+        {
+            return;
+        }
+
+        var client = await table.GetAsync().ConfigureAwait(false);
+        foreach (var chunk in rowKeys.Chunk(100))
+        {
+            await client.SubmitTransactionAsync(
+                chunk.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TicketKeys.Partition, key), ETag.All)),
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static List<PendingMessage> AddEventsAndOutbox(List<TableTransactionAction> actions, TicketChange change)
+    {
+        actions.AddRange(change.Events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, TicketRows.EventRow(e, change.Ticket.CustomerId))));
+        var outbox = TicketEnvelopes.For(change)
+            .Select(envelope => new PendingMessage(TicketKeys.Outbox(envelope.OccurredAt, envelope.TicketId, envelope.EventId), envelope))
+            .ToList();
+        actions.AddRange(outbox.Select(message => new TableTransactionAction(TableTransactionActionType.Add, TicketRows.OutboxRow(message))));
+        return outbox;
+    }
+
+    private static bool IsEventCollision(TableTransactionFailedException ex, List<TableTransactionAction> actions) =>
+        ex.Status == 409 && ex.FailedTransactionActionIndex is int index && index < actions.Count
+        && actions[index].Entity.RowKey.StartsWith("event|", StringComparison.Ordinal);
+
+    private static RequestRejectedException Stale(string id) =>
+        new(Rejection.Stale, $"Ticket {id} has changed since it was read; read it again and retry.");
+
+    private async Task<TicketPage> PageAsync(string filter, int top, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync().ConfigureAwait(false);
+        var token = ContinuationTokens.Decode(continuationToken);
+        var pages = client.QueryAsync<TableEntity>(filter, maxPerPage: top, select: ["Doc"], cancellationToken: cancellationToken).AsPages(token, top);
+        try
+        {
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                var items = page.Values.Select(row => JsonSerializer.Deserialize<Ticket>(row.GetString("Doc"), HelpdeskJson.Options)!).ToList();
+                return new TicketPage(items, ContinuationTokens.Encode(page.ContinuationToken));
+            }
+        }
+        catch (RequestFailedException ex) when (token is not null && ex.Status == 400)
+        {
+            throw ContinuationTokens.Invalid();
+        }
+
+        return new TicketPage([], null);
+    }
+}

@@ -1,0 +1,20 @@
+using InfoFloPay.Functions.Api;
+using InfoFloPay.Functions.Tickets;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InfoFloPay.Functions.Triage;
+
+public sealed class TriageQueueFunction(ApiEndpoint api, TicketService tickets)
+{
+    [Function("TriageQueue")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "queue")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, async caller =>
+        {
+            var page = await tickets.QueueAsync(caller, request.Query["top"].FirstOrDefault(), request.Query["continuationToken"].FirstOrDefault(), cancellationToken).ConfigureAwait(false);
+            return TicketHttp.Page(page);
+        }, cancellationToken);
+}
