@@ -1,3 +1,4 @@
+using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.Functions.Operations;
 using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Storage;
@@ -15,6 +16,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddOptions<SupportRosterOptions>().BindConfiguration(SupportRosterOptions.SectionName).ValidateOnStart();
         services.AddTableStorage(configuration);
         services.AddOperations();
+        services.AddMonitoring(configuration);
         return services;
     }
 }
