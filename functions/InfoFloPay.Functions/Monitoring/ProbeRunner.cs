@@ -34,7 +34,7 @@ internal sealed class ProbeRunner(
         // Leave the caller's loop at once, so a prober that does synchronous work before its first await (name
         // resolution, say) cannot hold up the start of the other probes.
         await Task.Yield();
-        var outcome = await _probers[target.Kind].ProbeAsync(target, cancellationToken).ConfigureAwait(false);
+        var outcome = await ProbeAsync(target, cancellationToken).ConfigureAwait(false);
         var result = new ProbeResult(slot, clock.GetUtcNow(), outcome);
         try
         {
@@ -47,6 +47,20 @@ internal sealed class ProbeRunner(
             // The next run retries: an open whose ticket id was never recorded is asked for again with the same key.
             logger.LogError(ex, "Recording the probe of {Target} for slot {Slot} failed", target.Name, slot);
             return new TargetProbeReport(target.Name, result, Counted: false, []);
+        }
+    }
+
+    private async Task<ProbeOutcome> ProbeAsync(MonitoredTarget target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _probers[target.Kind].ProbeAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever went wrong, the target did not prove healthy; counting it as a failure keeps the run going.
+            logger.LogWarning(ex, "Probe of {Target} threw", target.Name);
+            return ProbeOutcome.Failure(null, TimeSpan.Zero, $"Probe error: {ex.Message}");
         }
     }
 }
