@@ -1,6 +1,7 @@
 using InfoFloPay.Domain.Monitoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace InfoFloPay.Functions.Monitoring;
@@ -8,8 +9,8 @@ namespace InfoFloPay.Functions.Monitoring;
 internal static class MonitoringServiceCollectionExtensions
 {
     /// <summary>
-    /// Health probes, target storage and the outage rules. The ticket port <see cref="IIncidentTickets"/> is not
-    /// registered here: its adapter sits on the ticket service and is registered with it.
+    /// Health probes, target storage and the outage rules. The real <see cref="IIncidentTickets"/> adapter sits on the
+    /// ticket service and is registered with it (before or after this call).
     /// </summary>
     public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +37,11 @@ internal static class MonitoringServiceCollectionExtensions
         services.AddSingleton<ProbeResultRecorder>();
         services.AddSingleton<IncidentDispatcher>();
         services.AddSingleton<ProbeRunner>();
+
+        // Until the ticket service's adapter is registered, a probe run that needs a ticket fails loudly, naming what
+        // is missing, while the rest of the app (and start-up validation of the container) is unaffected.
+        services.TryAddSingleton<IIncidentTickets>(_ => throw new InvalidOperationException(
+            "No IIncidentTickets adapter is registered: monitoring cannot open incidents. Register the ticket service's adapter."));
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using Azure;
 using InfoFloPay.Domain.Monitoring;
 using Microsoft.Extensions.Logging;
 
@@ -42,9 +41,10 @@ internal sealed class ProbeRunner(
             await dispatcher.DispatchAsync(target, decision.Actions, cancellationToken).ConfigureAwait(false);
             return new TargetProbeReport(target.Name, result, decision.Counted, decision.Actions);
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The next run retries: an open whose ticket id was never recorded is asked for again with the same key.
+            // Storage or the ticket service failed for this target only; the others carry on. The next run retries:
+            // an open whose ticket id was never recorded is asked for again with the same idempotency key.
             logger.LogError(ex, "Recording the probe of {Target} for slot {Slot} failed", target.Name, slot);
             return new TargetProbeReport(target.Name, result, Counted: false, []);
         }
