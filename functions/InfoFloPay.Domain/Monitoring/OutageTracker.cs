@@ -25,6 +25,35 @@ public sealed class OutageTracker(OutagePolicy policy)
         return result.Succeeded ? Succeeded(target, recorded, result) : Failed(target, recorded, result);
     }
 
+    /// <summary>
+    /// Records the ticket an <see cref="OpenIncident"/> created. Nothing changes when the state has moved on to another
+    /// outage or already knows a ticket. When the target recovered while the ticket was being created, the recovery
+    /// that could not be reported then is reported now.
+    /// </summary>
+    public OutageDecision IncidentOpened(MonitoredTarget target, TargetState state, OpenIncident open, string ticketId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(open);
+
+        if (state.OutageCount != open.OutageNumber || state.IncidentId is not null)
+        {
+            return OutageDecision.AlreadyCounted(state);
+        }
+
+        var recorded = state with { IncidentId = ticketId };
+        if (state.InOutage || state.RecoveredAt is not { } recoveredAt)
+        {
+            return Decide(recorded);
+        }
+
+        var note = Text($"Recovered at {recoveredAt:u} after an outage of {DurationText.Describe(recoveredAt - open.FirstFailureAt)} (since {open.FirstFailureAt:u}), before this incident was recorded.");
+        var slot = ProbeSlot.Of(now);
+        return policy.AutoResolve
+            ? Decide(recorded with { IncidentResolved = true }, new ResolveIncident(ticketId, note, Key(target, open.OutageNumber, open.FirstFailureAt, "resolve", slot)))
+            : Decide(recorded, new AddIncidentNote(ticketId, note, Key(target, open.OutageNumber, open.FirstFailureAt, "recovered", slot)));
+    }
+
     private OutageDecision Failed(MonitoredTarget target, TargetState state, ProbeResult result)
     {
         var now = result.CheckedAt;

@@ -16,14 +16,8 @@ internal sealed class IncidentDispatcher(IIncidentTickets tickets, ProbeResultRe
                     var ticketId = await tickets.OpenIncidentAsync(target, open.FirstFailureAt, open.Detail, open.IdempotencyKey, cancellationToken)
                         .ConfigureAwait(false);
                     logger.LogWarning("Opened incident {TicketId} for outage {Outage} of {Target}", ticketId, open.OutageNumber, target.Name);
-                    var recorded = await recorder.RecordIncidentAsync(target.Name, open.OutageNumber, ticketId, cancellationToken).ConfigureAwait(false);
-                    if (recorded is { InOutage: false })
-                    {
-                        logger.LogWarning(
-                            "Incident {TicketId} for {Target} was recorded after the target had already recovered; it needs resolving by hand",
-                            ticketId, target.Name);
-                    }
-
+                    var recorded = await recorder.RecordIncidentAsync(target, open, ticketId, cancellationToken).ConfigureAwait(false);
+                    await DispatchAsync(target, recorded.Actions, cancellationToken).ConfigureAwait(false);
                     break;
                 case AddIncidentNote note:
                     await tickets.AddNoteAsync(note.TicketId, note.Text, note.IdempotencyKey, cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,8 @@ namespace InfoFloPay.Functions.Monitoring;
 /// when another run got there first, read again and evaluate again. The tracker ignores a slot already counted, so two
 /// runs for the same instant count one failure, and only the run whose write won carries out the incident actions.
 /// </summary>
-internal sealed class ProbeResultRecorder(TargetStateStore states, OutageTracker tracker, ILogger<ProbeResultRecorder> logger)
+internal sealed class ProbeResultRecorder(
+    TargetStateStore states, OutageTracker tracker, TimeProvider clock, ILogger<ProbeResultRecorder> logger)
 {
     private const int MaxAttempts = 10;
 
@@ -38,24 +39,31 @@ internal sealed class ProbeResultRecorder(TargetStateStore states, OutageTracker
         }
     }
 
-    /// <summary>Remembers the ticket that was opened for outage <paramref name="outageNumber"/>, unless a ticket is already known.</summary>
-    public async Task<TargetState?> RecordIncidentAsync(string name, int outageNumber, string ticketId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Remembers the ticket <paramref name="open"/> created, with the same read-evaluate-write loop; returns what is
+    /// still to be done (a recovery that happened while the ticket was being created).
+    /// </summary>
+    public async Task<OutageDecision> RecordIncidentAsync(
+        MonitoredTarget target, OpenIncident open, string ticketId, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
-            var stored = await states.ReadAsync(name, cancellationToken).ConfigureAwait(false);
-            if (stored.ETag is not { } etag || stored.State.OutageCount != outageNumber || stored.State.IncidentId is not null)
+            var stored = await states.ReadAsync(target.Name, cancellationToken).ConfigureAwait(false);
+            var decision = tracker.IncidentOpened(target, stored.State, open, ticketId, clock.GetUtcNow());
+            if (!decision.Counted || stored.ETag is not { } etag)
             {
-                return null;
+                return decision;
             }
 
-            var updated = stored.State with { IncidentId = ticketId };
-            if (await states.TryReplaceAsync(name, updated, etag, cancellationToken).ConfigureAwait(false))
+            if (await states.TryReplaceAsync(target.Name, decision.State, etag, cancellationToken).ConfigureAwait(false))
             {
-                return updated;
+                return decision;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException($"State of monitoring target {target.Name} kept changing; incident {ticketId} not recorded.");
             }
         }
-
-        throw new InvalidOperationException($"State of monitoring target {name} kept changing; incident {ticketId} not recorded.");
     }
 }

@@ -185,4 +185,27 @@ public sealed class OutageLifecycleTests(AzuriteFixture azurite)
         var ticket = Assert.Single(monitoring.Tickets.TicketsFor("checkout"));
         Assert.Equal(ticket, (await monitoring.StateOfAsync("checkout")).OpenIncidentId);
     }
+
+    [Fact]
+    public async Task A_recovery_while_the_incident_was_being_created_resolves_it_once_it_is_recorded()
+    {
+        await using var server = await ControllableHttpServer.StartAsync();
+        await using var monitoring = MonitoringHarness.Create(azurite);
+        await monitoring.AddTargetAsync("checkout", "http", server.HealthUrl, threshold: 1);
+        monitoring.Tickets.WhileOpening = async () =>
+        {
+            server.Recover();
+            monitoring.Clock.Advance(TimeSpan.FromMinutes(1));
+            await monitoring.Runner.RunAsync(CancellationToken.None);
+        };
+
+        server.Fail();
+        await monitoring.ProbeAsync();
+
+        Assert.Equal(["open", "resolve"], monitoring.Tickets.Calls.Select(c => c.Kind));
+        Assert.Contains("before this incident was recorded", monitoring.Tickets.Calls[1].Text);
+        var state = await monitoring.StateOfAsync("checkout");
+        Assert.Equal(monitoring.Tickets.Calls[0].TicketId, state.IncidentId);
+        Assert.Null(state.OpenIncidentId);
+    }
 }

@@ -56,8 +56,23 @@ internal sealed class RecordingIncidentTickets : IIncidentTickets
         }
     }
 
-    public Task<string> OpenIncidentAsync(
+    /// <summary>Runs after a ticket is created and before its id is returned: for what happens in between.</summary>
+    public Func<Task>? WhileOpening { get; set; }
+
+    public async Task<string> OpenIncidentAsync(
         MonitoredTarget target, DateTimeOffset firstFailureAt, string detail, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var ticketId = Open(target, detail, idempotencyKey);
+        if (WhileOpening is { } meanwhile)
+        {
+            WhileOpening = null;
+            await meanwhile();
+        }
+
+        return ticketId;
+    }
+
+    private string Open(MonitoredTarget target, string detail, string idempotencyKey)
     {
         lock (_lock)
         {
@@ -77,7 +92,7 @@ internal sealed class RecordingIncidentTickets : IIncidentTickets
 
             _calls.Add(new TicketCall("open", target.Name, ticketId, detail, idempotencyKey));
             OpenedSignal(target.Name).TrySetResult(ticketId);
-            return Task.FromResult(ticketId);
+            return ticketId;
         }
     }
 

@@ -201,4 +201,44 @@ public sealed class OutageTrackerTests
         Assert.Equal(3, new[] { firstOpen.IdempotencyKey, resolve.IdempotencyKey, secondOpen.IdempotencyKey }.Distinct().Count());
         Assert.All(new[] { firstOpen, resolve, secondOpen }, a => Assert.Contains("payments-api", a.IdempotencyKey));
     }
+
+    [Fact]
+    public void A_ticket_recorded_during_the_outage_just_becomes_the_open_incident()
+    {
+        var target = Target();
+        var open = Assert.IsType<OpenIncident>(Assert.Single(Probe(target, Down)));
+
+        var recorded = _tracker.IncidentOpened(target, _state, open, "IFP-9", Start.AddMinutes(1));
+
+        Assert.Empty(recorded.Actions);
+        Assert.Equal("IFP-9", recorded.State.OpenIncidentId);
+    }
+
+    [Fact]
+    public void A_ticket_recorded_after_the_target_recovered_is_resolved_at_once()
+    {
+        var target = Target();
+        var open = Assert.IsType<OpenIncident>(Assert.Single(Probe(target, Down)));
+        Assert.Empty(Probe(target, Up));
+
+        var recorded = _tracker.IncidentOpened(target, _state, open, "IFP-9", Start.AddMinutes(1));
+
+        var resolve = Assert.IsType<ResolveIncident>(Assert.Single(recorded.Actions));
+        Assert.Equal("IFP-9", resolve.TicketId);
+        Assert.Contains("outage of 1 min", resolve.Note);
+        Assert.Null(recorded.State.OpenIncidentId);
+    }
+
+    [Fact]
+    public void A_ticket_for_an_outage_the_state_has_moved_past_changes_nothing()
+    {
+        var target = Target();
+        var open = Assert.IsType<OpenIncident>(Assert.Single(Probe(target, Down)));
+        TicketCreated("IFP-9");
+
+        var late = _tracker.IncidentOpened(target, _state, open, "IFP-10", Start.AddMinutes(1));
+
+        Assert.False(late.Counted);
+        Assert.Equal("IFP-9", late.State.IncidentId);
+    }
 }
