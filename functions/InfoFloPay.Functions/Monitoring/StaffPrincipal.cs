@@ -14,6 +14,8 @@ internal sealed record StaffPrincipal(IReadOnlySet<string> Roles)
     public const string AgentRole = "Support.Agent";
     public const string ManagerRole = "Support.Manager";
 
+    private const string RoleClaimUri = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role";
+
     public bool IsManager => Roles.Contains(ManagerRole);
 
     public bool IsStaff => IsManager || Roles.Contains(AgentRole);
@@ -32,15 +34,15 @@ internal sealed record StaffPrincipal(IReadOnlySet<string> Roles)
         {
             using var document = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header)));
             var root = document.RootElement;
-            var roleType = root.TryGetProperty("role_typ", out var typ) && typ.ValueKind == JsonValueKind.String ? typ.GetString() : "roles";
+            var roleType = root.TryGetProperty("role_typ", out var typ) && typ.ValueKind == JsonValueKind.String ? typ.GetString() : null;
             var roles = new HashSet<string>(StringComparer.Ordinal);
             if (root.TryGetProperty("claims", out var claims) && claims.ValueKind == JsonValueKind.Array)
             {
                 foreach (var claim in claims.EnumerateArray())
                 {
                     if (claim.TryGetProperty("typ", out var t) && claim.TryGetProperty("val", out var v)
-                        && v.ValueKind == JsonValueKind.String
-                        && (t.ValueEquals(roleType) || t.ValueEquals("roles")))
+                        && t.ValueKind == JsonValueKind.String && v.ValueKind == JsonValueKind.String
+                        && IsRoleClaim(t.GetString(), roleType))
                     {
                         roles.Add(v.GetString()!);
                     }
@@ -54,4 +56,8 @@ internal sealed record StaffPrincipal(IReadOnlySet<string> Roles)
             return null;
         }
     }
+
+    private static bool IsRoleClaim(string? type, string? roleType) =>
+        string.Equals(type, string.IsNullOrEmpty(roleType) ? "roles" : roleType, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(type, RoleClaimUri, StringComparison.OrdinalIgnoreCase);
 }

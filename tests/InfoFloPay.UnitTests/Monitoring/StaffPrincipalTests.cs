@@ -44,6 +44,17 @@ public sealed class StaffPrincipalTests
     }
 
     [Fact]
+    public void Reads_roles_under_a_custom_role_type_or_the_long_claim_type()
+    {
+        var custom = StaffPrincipal.From(RequestWith(Encode("""{"role_typ":"app_roles","claims":[{"typ":"app_roles","val":"Support.Manager"}]}""")));
+        var longForm = StaffPrincipal.From(RequestWith(Encode(
+            """{"claims":[{"typ":"http://schemas.microsoft.com/ws/2008/06/identity/claims/role","val":"Support.Manager"}]}""")));
+
+        Assert.True(custom!.IsManager);
+        Assert.True(longForm!.IsManager);
+    }
+
+    [Fact]
     public void A_customer_user_has_no_staff_role()
     {
         var caller = StaffPrincipal.From(RequestWith(Encode("""{"claims":[{"typ":"email","val":"ana@acme.example"}]}""")));
