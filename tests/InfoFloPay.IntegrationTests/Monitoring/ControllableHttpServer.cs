@@ -11,6 +11,7 @@ internal sealed class ControllableHttpServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TaskCompletionSource _hungRequestArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Behaviour _behaviour = Behaviour.Healthy;
+    private volatile int _status = StatusCodes.Status200OK;
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ControllableHttpServer(WebApplication app) => _app = app;
@@ -21,6 +22,7 @@ internal sealed class ControllableHttpServer : IAsyncDisposable
         Failing,
         Degraded,
         Hanging,
+        Status,
     }
 
     public string HealthUrl => _app.Urls.Single().TrimEnd('/') + "/health";
@@ -40,6 +42,16 @@ internal sealed class ControllableHttpServer : IAsyncDisposable
     public void Fail() => _behaviour = Behaviour.Failing;
 
     public void Degrade() => _behaviour = Behaviour.Degraded;
+
+    /// <summary>Answers every request with <paramref name="status"/> (a redirect points at the healthy page).</summary>
+    public void AnswerWith(int status)
+    {
+        _status = status;
+        _behaviour = Behaviour.Status;
+    }
+
+    /// <summary>Runs inside each request before it is answered: for a test to act while a probe is in flight.</summary>
+    public Action? WhileAnswering { get; set; }
 
     /// <summary>Requests wait, unanswered, until <see cref="Recover"/> (or until the caller gives up).</summary>
     public void Hang()
@@ -65,8 +77,12 @@ internal sealed class ControllableHttpServer : IAsyncDisposable
 
     private async Task<IResult> AnswerAsync(HttpContext context)
     {
+        WhileAnswering?.Invoke();
         switch (_behaviour)
         {
+            case Behaviour.Status:
+                context.Response.Headers.Location = "/health";
+                return Results.StatusCode(_status);
             case Behaviour.Failing:
                 return Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable);
             case Behaviour.Degraded:
@@ -75,7 +91,7 @@ internal sealed class ControllableHttpServer : IAsyncDisposable
                 var release = _release.Task;
                 _hungRequestArrived.TrySetResult();
                 await release.WaitAsync(context.RequestAborted);
-                return await AnswerAsync(context);
+                return Results.Text("status: ok");
             default:
                 return Results.Text("status: ok");
         }

@@ -38,6 +38,8 @@ internal sealed class MonitoringHarness : IAsyncDisposable
 
     public TargetStateStore States => _provider.GetRequiredService<TargetStateStore>();
 
+    public T Service<T>() where T : notnull => _provider.GetRequiredService<T>();
+
     /// <summary>A function class, made the way the Functions runtime makes it: from the container, per invocation.</summary>
     public T Function<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(_provider);
 
