@@ -232,9 +232,14 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       Support__SupportAddress: supportAddress
 
       // SLA policy file in the app package, and the timer schedules (NCRONTAB, six fields).
-      Sla__PolicyFile: 'sla-policy.json'
+      Sla__PolicyFile: 'Sla/sla-policy.json'
       SLA_SWEEP_SCHEDULE: '0 */5 * * * *'
       PROBE_SCHEDULE: '0 */1 * * * *'
+      OUTBOX_RELAY_SCHEDULE: '0 */1 * * * *'
+
+      // Pages go by email unless the Operations Manager's pager is a PagerDuty Events v2 URL; its routing key is an
+      // integration secret, so it is added as a Key Vault reference after deployment (docs/deploy.md), never here.
+      Paging__Source: 'infoflopay-helpdesk'
 
       // Telemetry: the connection string is not a secret; local auth is off so ingestion needs the identity's token.
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString

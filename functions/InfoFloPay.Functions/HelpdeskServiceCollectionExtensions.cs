@@ -1,5 +1,6 @@
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications;
+using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.Functions.Operations;
 using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Sla;
@@ -23,6 +24,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddMessaging(configuration);
         services.AddNotifications(configuration);
         services.AddTickets(configuration);
+        services.AddMonitoring(configuration);
         return services;
     }
 }

@@ -24,6 +24,9 @@ public sealed record TicketEvent
 
     public TicketPriority? Priority { get; init; }
 
+    /// <summary>On triage: the priority before it, so "became urgent" is told apart from "was already urgent".</summary>
+    public TicketPriority? FromPriority { get; init; }
+
     public string? Assignee { get; init; }
 
     public string? Note { get; init; }

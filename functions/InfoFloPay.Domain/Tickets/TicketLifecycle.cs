@@ -55,6 +55,7 @@ public static class TicketLifecycle
         events.Add(TicketEventKind.Triaged, EventVisibility.Public, e => e with
         {
             Priority = priority,
+            FromPriority = ticket.Priority,
             FromStatus = ticket.Status,
             ToStatus = changed.Status,
         });

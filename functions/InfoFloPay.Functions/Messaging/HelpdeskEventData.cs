@@ -5,9 +5,18 @@ namespace InfoFloPay.Functions.Messaging;
 
 public sealed record PersonRef(string Email, string? Name = null);
 
-public sealed record TicketCreatedData(string Subject, PersonRef Requester, string Priority, string Channel);
+/// <summary>A new ticket. An urgent one (e.g. a monitoring incident) mobilizes the team at once.</summary>
+public sealed record TicketCreatedData(string Subject, PersonRef Requester, string Priority, string Channel, string? Description = null);
 
-public sealed record TicketAssignedData(string Subject, PersonRef Requester, PersonRef Assignee, string Priority, string? Description = null);
+/// <summary>A triage: the owner (if any) and the priority. <paramref name="BecameUrgent"/> is true only when the
+/// priority changed to urgent, so re-triaging an urgent ticket does not page the Operations Manager again.</summary>
+public sealed record TicketAssignedData(
+    string Subject,
+    PersonRef Requester,
+    PersonRef? Assignee,
+    string Priority,
+    string? Description = null,
+    bool BecameUrgent = false);
 
 public sealed record TicketRepliedData(
     string Subject,

@@ -23,10 +23,13 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster)
         {
             case HelpdeskEventTypes.TicketCreated:
                 var created = Read<TicketCreatedData>(helpdeskEvent);
-                plan.Email(NotificationKind.Acknowledgement, created.Requester, Model(helpdeskEvent, created.Subject, created.Requester) with
+                var createdModel = Model(helpdeskEvent, created.Subject, created.Requester) with { Priority = created.Priority };
+                plan.Email(NotificationKind.Acknowledgement, created.Requester, createdModel);
+                if (string.Equals(created.Priority, UrgentPriority, StringComparison.OrdinalIgnoreCase))
                 {
-                    Priority = created.Priority,
-                });
+                    Mobilize(plan, created.Subject, created.Description, createdModel with { Body = created.Description }, assignee: null);
+                }
+
                 break;
 
             case HelpdeskEventTypes.TicketAssigned:
@@ -36,14 +39,14 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster)
                     Priority = assigned.Priority,
                     Body = assigned.Description,
                 };
-                plan.Email(NotificationKind.Assigned, assigned.Assignee, assignedModel);
-                if (string.Equals(assigned.Priority, UrgentPriority, StringComparison.OrdinalIgnoreCase))
+                if (assigned.Assignee is { } owner)
                 {
-                    plan.Page(assigned.Subject, assigned.Description);
-                    foreach (var agent in Agents().Where(agent => !SameAddress(agent.Email, assigned.Assignee.Email)))
-                    {
-                        plan.Email(NotificationKind.UrgentMobilization, agent, assignedModel);
-                    }
+                    plan.Email(NotificationKind.Assigned, owner, assignedModel);
+                }
+
+                if (assigned.BecameUrgent)
+                {
+                    Mobilize(plan, assigned.Subject, assigned.Description, assignedModel, assigned.Assignee);
                 }
 
                 break;
@@ -100,6 +103,16 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster)
     }
 
     private SupportRosterOptions Roster => roster.Value;
+
+    /// <summary>Urgent: the Operations Manager is paged and every agent (but the owner, who has just been told) is emailed.</summary>
+    private void Mobilize(PlanBuilder plan, string subject, string? details, NotificationModel model, PersonRef? assignee)
+    {
+        plan.Page(subject, details);
+        foreach (var agent in Agents().Where(agent => !SameAddress(agent.Email, assignee?.Email)))
+        {
+            plan.Email(NotificationKind.UrgentMobilization, agent, model);
+        }
+    }
 
     private IEnumerable<PersonRef> Agents() =>
         Roster.Agents.Where(agent => agent.Email.Length > 0).Select(agent => new PersonRef(agent.Email, agent.Name));

@@ -7,13 +7,13 @@ using InfoFloPay.Functions.Messaging;
 namespace InfoFloPay.Functions.Tickets;
 
 /// <summary>
-/// Which timeline events others must hear about, as version 1 <see cref="HelpdeskEvent"/> envelopes with the payloads
-/// of <see cref="HelpdeskEventTypes"/> (docs/notifications.md): created, assigned (triage with an assignee), public
-/// replies, resolved; other status moves as <c>ticket.status-changed</c>, which notifications ignore.
+/// Which timeline events others must hear about, as <see cref="HelpdeskEvent"/> envelopes carrying the version 1
+/// payloads of <see cref="HelpdeskEventTypes"/>. The event id is the timeline row's, so a retried change publishes the
+/// same message id.
 /// </summary>
 public static class TicketEnvelopes
 {
-    public const string TicketStatusChanged = "ticket.status-changed";
+    private const int Version = 1;
 
     public static IReadOnlyList<HelpdeskEvent> For(TicketChange change)
     {
@@ -21,38 +21,43 @@ public static class TicketEnvelopes
         var ticket = change.Ticket;
         var requester = new PersonRef(ticket.Requester.Email, ticket.Requester.Name);
         var envelopes = new List<HelpdeskEvent>();
-        void Add(TicketEvent e, string type, object data) =>
-            envelopes.Add(new HelpdeskEvent(type, 1, e.TicketId, e.Id, e.OccurredAt, JsonSerializer.SerializeToElement(data, HelpdeskEventJson.Options)));
-
         foreach (var e in change.Events)
         {
-            switch (e.Kind)
+            (string Type, object Data)? message = e.Kind switch
             {
-                case TicketEventKind.Created:
-                    Add(e, HelpdeskEventTypes.TicketCreated, new TicketCreatedData(ticket.Subject, requester, EnumText.Of(ticket.Priority), EnumText.Of(ticket.Channel)));
-                    break;
-                case TicketEventKind.Triaged when ticket.Assignee is { } assignee:
-                    Add(e, HelpdeskEventTypes.TicketAssigned,
-                        new TicketAssignedData(ticket.Subject, requester, new PersonRef(assignee), EnumText.Of(ticket.Priority), ticket.Description));
-                    break;
-                case TicketEventKind.Reply when e.Visibility == EventVisibility.Public:
-                    Add(e, HelpdeskEventTypes.TicketReplied, new TicketRepliedData(
+                TicketEventKind.Created => (HelpdeskEventTypes.TicketCreated,
+                    new TicketCreatedData(ticket.Subject, requester, EnumText.Of(ticket.Priority), EnumText.Of(ticket.Channel), Excerpt(ticket.Description))),
+                TicketEventKind.Triaged => (HelpdeskEventTypes.TicketAssigned,
+                    new TicketAssignedData(
                         ticket.Subject,
                         requester,
-                        ticket.Assignee is { } to ? new PersonRef(to) : null,
+                        ticket.Assignee is { } assignee ? new PersonRef(assignee) : null,
+                        EnumText.Of(ticket.Priority),
+                        Excerpt(ticket.Description),
+                        BecameUrgent: e.Priority == TicketPriority.Urgent && e.FromPriority != TicketPriority.Urgent)),
+                TicketEventKind.Reply when e.Visibility == EventVisibility.Public => (HelpdeskEventTypes.TicketReplied,
+                    new TicketRepliedData(
+                        ticket.Subject,
+                        requester,
+                        ticket.Assignee is { } owner ? new PersonRef(owner) : null,
                         new PersonRef(e.Actor.Email, e.Actor.Name),
                         e.Actor.Role == EnumText.Of(CallerRole.Customer) ? ReplyAuthorRole.Customer : ReplyAuthorRole.Staff,
-                        e.Body ?? string.Empty));
-                    break;
-                case TicketEventKind.Status when e.ToStatus == TicketStatus.Resolved:
-                    Add(e, HelpdeskEventTypes.TicketResolved, new TicketResolvedData(ticket.Subject, requester, e.Note));
-                    break;
-                case TicketEventKind.Status:
-                    Add(e, TicketStatusChanged, new { subject = ticket.Subject, requester, from = EnumText.Of(e.FromStatus!.Value), to = EnumText.Of(e.ToStatus!.Value), note = e.Note });
-                    break;
+                        e.Body ?? string.Empty)),
+                TicketEventKind.Status when e.ToStatus == TicketStatus.Resolved => (HelpdeskEventTypes.TicketResolved,
+                    new TicketResolvedData(ticket.Subject, requester, e.Note)),
+                _ => null,
+            };
+            if (message is var (type, data))
+            {
+                envelopes.Add(new HelpdeskEvent(type, Version, e.TicketId, e.Id, e.OccurredAt,
+                    JsonSerializer.SerializeToElement(data, data.GetType(), HelpdeskEventJson.Options)));
             }
         }
 
         return envelopes;
     }
+
+    /// <summary>Mail shows the start of a description; the whole one (up to 32 KB) stays on the ticket.</summary>
+    private static string? Excerpt(string description) =>
+        description.Length <= 2000 ? description : description[..2000] + "…";
 }

@@ -57,7 +57,7 @@ public sealed class LocalNotificationFlowTests(AzuriteFixture azurite)
         await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
 
         await Publisher(host).PublishAsync(HelpdeskEventTypes.TicketAssigned, _ticketId, "evt-2",
-            new TicketAssignedData("Payouts failing", Customer, new PersonRef("ava.agent@infoflopay.example"), "urgent"), CancellationToken.None);
+            new TicketAssignedData("Payouts failing", Customer, new PersonRef("ava.agent@infoflopay.example"), "urgent", BecameUrgent: true), CancellationToken.None);
         await host.MessagesSettledAsync();
 
         var sent = host.Outbox.Entries.Where(entry => entry.TicketId == _ticketId).ToList();

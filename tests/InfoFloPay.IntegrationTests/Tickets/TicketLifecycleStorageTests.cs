@@ -106,7 +106,7 @@ public sealed class TicketLifecycleStorageTests(AzuriteFixture azurite) : IDispo
         Assert.Equal($"{ticket.Id}/{envelope.EventId}", assignedMessage.MessageId);
         Assert.Equal(1, envelope.Version);
         var assigned = envelope.ReadData<TicketAssignedData>();
-        Assert.Equal(("urgent", "sam@infoflopay.com", "alice@acme.test"), (assigned.Priority, assigned.Assignee.Email, assigned.Requester.Email));
+        Assert.Equal(("urgent", "sam@infoflopay.com", true), (assigned.Priority, assigned.Assignee?.Email, assigned.BecameUrgent));
         var reply = JsonSerializer.Deserialize<HelpdeskEvent>(sent[2].Message.Body, HelpdeskEventJson.Options)!.ReadData<TicketRepliedData>();
         Assert.Equal((ReplyAuthorRole.Staff, "On it"), (reply.AuthorRole, reply.Body));
         Assert.DoesNotContain(await _desk.AllRowsAsync(), r => r.RowKey.StartsWith("outbox|", StringComparison.Ordinal));

@@ -27,5 +27,5 @@ internal static class HelpdeskEvents
             JsonSerializer.SerializeToElement(data, HelpdeskEventJson.Options));
 
     public static HelpdeskEvent Assigned(string priority) =>
-        Create(HelpdeskEventTypes.TicketAssigned, new TicketAssignedData("Payouts failing", Customer, Ava, priority, "Every payout returns 502."));
+        Create(HelpdeskEventTypes.TicketAssigned, new TicketAssignedData("Payouts failing", Customer, Ava, priority, "Every payout returns 502.", BecameUrgent: priority == "urgent"));
 }

@@ -1,0 +1,158 @@
+using System.Globalization;
+
+namespace InfoFloPay.Domain.Monitoring;
+
+/// <summary>
+/// The one-incident-per-outage rules, as a pure state machine: given a target's state and a probe result, the next state
+/// and what to do to the incident. A failing streak that reaches the target's threshold opens one urgent incident; while
+/// it lasts, at most one note per interval; on recovery, a note with the outage's duration and (by default) resolve;
+/// a relapse that starts within the reopen window after recovery reopens that same incident.
+/// </summary>
+public sealed class OutageTracker(OutagePolicy policy)
+{
+    public OutageDecision Evaluate(MonitoredTarget target, TargetState state, ProbeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(result);
+
+        if (state.LastCountedSlot is { } counted && result.Slot <= counted)
+        {
+            return OutageDecision.AlreadyCounted(state);
+        }
+
+        var recorded = state with { LastCountedSlot = result.Slot, LastResult = result };
+        return result.Succeeded ? Succeeded(target, recorded, result) : Failed(target, recorded, result);
+    }
+
+    /// <summary>
+    /// Records the ticket an <see cref="OpenIncident"/> created. Nothing changes when the state has moved on to another
+    /// outage or already knows a ticket. When the target recovered while the ticket was being created, the recovery
+    /// that could not be reported then is reported now.
+    /// </summary>
+    public OutageDecision IncidentOpened(MonitoredTarget target, TargetState state, OpenIncident open, string ticketId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(open);
+
+        if (state.OutageCount != open.OutageNumber || state.IncidentId is not null)
+        {
+            return OutageDecision.AlreadyCounted(state);
+        }
+
+        var recorded = state with { IncidentId = ticketId };
+        if (state.InOutage || state.RecoveredAt is not { } recoveredAt)
+        {
+            return Decide(recorded);
+        }
+
+        var note = Text($"Recovered at {recoveredAt:u} after an outage of {DurationText.Describe(recoveredAt - open.FirstFailureAt)} (since {open.FirstFailureAt:u}), before this incident was recorded.");
+        var slot = ProbeSlot.Of(now);
+        return policy.AutoResolve
+            ? Decide(recorded with { IncidentResolved = true }, new ResolveIncident(ticketId, note, Key(target, open.OutageNumber, open.FirstFailureAt, "resolve", slot)))
+            : Decide(recorded, new AddIncidentNote(ticketId, note, Key(target, open.OutageNumber, open.FirstFailureAt, "recovered", slot)));
+    }
+
+    private OutageDecision Failed(MonitoredTarget target, TargetState state, ProbeResult result)
+    {
+        var now = result.CheckedAt;
+        var failingSince = state.FailingSince ?? now;
+        state = state with { ConsecutiveFailures = state.ConsecutiveFailures + 1, FailingSince = failingSince };
+
+        if (state.InOutage)
+        {
+            return StillFailing(target, state, result);
+        }
+
+        if (state.ConsecutiveFailures < target.FailureThreshold)
+        {
+            return Decide(state);
+        }
+
+        var outageStarted = state with { OutageStartedAt = failingSince, LastNoteAt = now };
+        if (state.IncidentId is { } incident && state.RecoveredAt is { } recoveredAt && failingSince - recoveredAt <= policy.ReopenWindow)
+        {
+            var note = Text(
+                $"Failing again {DurationText.Describe(failingSince - recoveredAt)} after recovering: {state.ConsecutiveFailures} consecutive failed probes since {failingSince:u}. {result.Outcome.Detail}");
+            var key = Key(target, state.OutageCount, outageStarted.OutageStartedAt!.Value, "relapse", result.Slot);
+            IncidentAction action = state.IncidentResolved
+                ? new ReopenIncident(incident, note, key)
+                : new AddIncidentNote(incident, note, key);
+            return Decide(outageStarted with { IncidentResolved = false, RecoveredAt = null }, action);
+        }
+
+        var outageNumber = state.OutageCount + 1;
+        var opened = outageStarted with
+        {
+            OutageCount = outageNumber,
+            IncidentId = null,
+            IncidentResolved = false,
+            RecoveredAt = null,
+        };
+        return Decide(opened, OpenAction(target, opened, result));
+    }
+
+    private OutageDecision StillFailing(MonitoredTarget target, TargetState state, ProbeResult result)
+    {
+        // The open was decided but its ticket id never came back (a crash or a failed call): ask again with the same
+        // idempotency key, which returns the ticket the first call created, if any.
+        if (state.IncidentId is null)
+        {
+            return Decide(state, OpenAction(target, state, result));
+        }
+
+        var now = result.CheckedAt;
+        if (state.LastNoteAt is { } lastNote && now - lastNote < policy.NoteInterval)
+        {
+            return Decide(state);
+        }
+
+        var note = Text(
+            $"Still failing after {DurationText.Describe(now - state.OutageStartedAt!.Value)} ({state.ConsecutiveFailures} consecutive failed probes). {result.Outcome.Detail}");
+        return Decide(
+            state with { LastNoteAt = now },
+            new AddIncidentNote(state.IncidentId, note, Key(target, state.OutageCount, state.OutageStartedAt!.Value, "note", result.Slot)));
+    }
+
+    private OutageDecision Succeeded(MonitoredTarget target, TargetState state, ProbeResult result)
+    {
+        var healthy = state with { ConsecutiveFailures = 0, FailingSince = null };
+        if (!state.InOutage)
+        {
+            return Decide(healthy);
+        }
+
+        var now = result.CheckedAt;
+        var started = state.OutageStartedAt!.Value;
+        var recovered = healthy with { OutageStartedAt = null, LastNoteAt = null, RecoveredAt = now };
+        if (state.IncidentId is not { } incident)
+        {
+            // No ticket was ever confirmed for this outage, so there is nothing to annotate; the recovery still counts.
+            return Decide(recovered);
+        }
+
+        var note = Text($"Recovered at {now:u} after an outage of {DurationText.Describe(now - started)} (since {started:u}). {result.Outcome.Detail}");
+        return policy.AutoResolve
+            ? Decide(recovered with { IncidentResolved = true }, new ResolveIncident(incident, note, Key(target, state.OutageCount, started, "resolve", result.Slot)))
+            : Decide(recovered, new AddIncidentNote(incident, note, Key(target, state.OutageCount, started, "recovered", result.Slot)));
+    }
+
+    private static OpenIncident OpenAction(MonitoredTarget target, TargetState state, ProbeResult result)
+    {
+        var started = state.OutageStartedAt!.Value;
+        var detail = Text(
+            $"{target.Name} ({KindName(target.Kind)} {target.Url}) failed {state.ConsecutiveFailures} consecutive probes since {started:u} (threshold {target.FailureThreshold}). Last result: {result.Outcome.Detail}");
+        // Keyed by the outage, not by the run: every retry of this open, from any run, names the same ticket.
+        return new OpenIncident(state.OutageCount, started, detail, Text($"monitoring|{target.Name}|outage-{state.OutageCount}|{started:yyyyMMddTHHmmss}"));
+    }
+
+    private static string Key(MonitoredTarget target, int outage, DateTimeOffset started, string what, DateTimeOffset slot) =>
+        Text($"monitoring|{target.Name}|outage-{outage}|{started:yyyyMMddTHHmmss}|{what}-{slot:yyyyMMddTHHmm}");
+
+    private static string KindName(ProbeKind kind) => kind == ProbeKind.Http ? "http" : "tcp";
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static OutageDecision Decide(TargetState state, params IncidentAction[] actions) => new(state, actions, Counted: true);
+}

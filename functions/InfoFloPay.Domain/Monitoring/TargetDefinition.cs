@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+
+namespace InfoFloPay.Domain.Monitoring;
+
+/// <summary>The rules a monitoring target must meet before it is stored.</summary>
+public static partial class TargetDefinition
+{
+    public const int DefaultExpectedStatus = 200;
+    public const int DefaultTimeoutSeconds = 10;
+    public const int MinTimeoutSeconds = 1;
+    public const int MaxTimeoutSeconds = 60;
+    public const int MinFailureThreshold = 1;
+    public const int MaxFailureThreshold = 5;
+    public const int MaxBodyContainsLength = 1024;
+    public const int MaxCustomerIdLength = 100;
+
+    public static TargetValidation Validate(TargetDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+
+        if (draft.Name is null || !TargetName().IsMatch(draft.Name))
+        {
+            errors["name"] = ["Use 1-63 lower-case letters, digits and hyphens, starting with a letter or digit."];
+        }
+
+        ProbeKind? kind = draft.Kind switch
+        {
+            "http" => ProbeKind.Http,
+            "tcp" => ProbeKind.Tcp,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            errors["kind"] = [draft.Kind is null ? "Required: http or tcp." : "Must be http or tcp."];
+        }
+
+        if (kind == ProbeKind.Http && !IsHttpUrl(draft.Url))
+        {
+            errors["url"] = ["Must be an absolute http:// or https:// URL."];
+        }
+        else if (kind == ProbeKind.Tcp && !TcpEndpoint.TryParse(draft.Url, out _))
+        {
+            errors["url"] = ["Must be host:port (or tcp://host:port) with a port from 1 to 65535."];
+        }
+        else if (kind is null && string.IsNullOrWhiteSpace(draft.Url))
+        {
+            errors["url"] = ["Required."];
+        }
+
+        if (draft.ExpectedStatus is { } status && (status is < 100 or > 599 || kind == ProbeKind.Tcp))
+        {
+            errors["expectedStatus"] = [kind == ProbeKind.Tcp ? "Only HTTP targets have a status." : "Must be an HTTP status from 100 to 599."];
+        }
+
+        if (draft.TimeoutSeconds is { } timeout && timeout is < MinTimeoutSeconds or > MaxTimeoutSeconds)
+        {
+            errors["timeoutSeconds"] = [$"Must be from {MinTimeoutSeconds} to {MaxTimeoutSeconds}."];
+        }
+
+        if (draft.FailureThreshold is not { } threshold || threshold is < MinFailureThreshold or > MaxFailureThreshold)
+        {
+            errors["failureThreshold"] = [draft.FailureThreshold is null
+                ? $"Required: {MinFailureThreshold} to {MaxFailureThreshold} consecutive failures."
+                : $"Must be from {MinFailureThreshold} to {MaxFailureThreshold}."];
+        }
+
+        if (draft.BodyContains is { } body && (body.Length is 0 or > MaxBodyContainsLength || kind == ProbeKind.Tcp))
+        {
+            errors["bodyContains"] = [kind == ProbeKind.Tcp
+                ? "Only HTTP targets have a body."
+                : $"Must be 1 to {MaxBodyContainsLength} characters."];
+        }
+
+        if (draft.CustomerId is { } customer && (string.IsNullOrWhiteSpace(customer) || customer.Length > MaxCustomerIdLength))
+        {
+            errors["customerId"] = [$"Must be 1 to {MaxCustomerIdLength} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new TargetValidation(null, errors);
+        }
+
+        return new TargetValidation(
+            new MonitoredTarget(
+                draft.Name!,
+                kind!.Value,
+                draft.Url!,
+                draft.ExpectedStatus ?? DefaultExpectedStatus,
+                draft.TimeoutSeconds ?? DefaultTimeoutSeconds,
+                draft.BodyContains,
+                draft.FailureThreshold!.Value,
+                draft.CustomerId),
+            errors);
+    }
+
+    public static bool IsValidName(string? name) => name is not null && TargetName().IsMatch(name);
+
+    private static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host);
+
+    // Names are table keys and route segments: no '/', '\\', '#', '?' or control characters can reach storage.
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TargetName();
+}

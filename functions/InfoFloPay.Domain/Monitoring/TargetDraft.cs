@@ -1,0 +1,12 @@
+namespace InfoFloPay.Domain.Monitoring;
+
+/// <summary>A target as a manager typed it: every field may be missing or wrong until validated.</summary>
+public sealed record TargetDraft(
+    string? Name,
+    string? Kind,
+    string? Url,
+    int? ExpectedStatus,
+    int? TimeoutSeconds,
+    string? BodyContains,
+    int? FailureThreshold,
+    string? CustomerId);

@@ -1,0 +1,47 @@
+using InfoFloPay.Domain.Monitoring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace InfoFloPay.Functions.Monitoring;
+
+internal static class MonitoringServiceCollectionExtensions
+{
+    /// <summary>
+    /// Health probes, target storage and the outage rules. The real <see cref="IIncidentTickets"/> adapter sits on the
+    /// ticket service and is registered with it (before or after this call).
+    /// </summary>
+    public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<MonitoringOptions>()
+            .BindConfiguration(MonitoringOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddHttpClient(HttpTargetProber.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // A health probe reports what the target answers, not where it redirects to.
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
+
+        services.AddSingleton<MonitoringTable>();
+        services.AddSingleton<MonitoringTargetStore>();
+        services.AddSingleton<TargetStateStore>();
+        services.AddSingleton(provider => new OutageTracker(provider.GetRequiredService<IOptions<MonitoringOptions>>().Value.ToPolicy()));
+        services.AddSingleton<ITargetProber, HttpTargetProber>();
+        services.AddSingleton<ITargetProber, TcpTargetProber>();
+        services.AddSingleton<ProbeResultRecorder>();
+        services.AddSingleton<IncidentDispatcher>();
+        services.AddSingleton<ProbeRunner>();
+
+        // Until the ticket service's adapter is registered, a probe run that needs a ticket fails loudly, naming what
+        // is missing, while the rest of the app (and start-up validation of the container) is unaffected.
+        services.TryAddSingleton<IIncidentTickets>(_ => throw new InvalidOperationException(
+            "No IIncidentTickets adapter is registered: monitoring cannot open incidents. Register the ticket service's adapter."));
+        return services;
+    }
+}

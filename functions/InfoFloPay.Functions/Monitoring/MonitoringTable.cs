@@ -1,0 +1,36 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace InfoFloPay.Functions.Monitoring;
+
+/// <summary>
+/// The <c>monitoring</c> table. Partition <c>targets</c> holds one row per target definition, so listing targets is one
+/// partition query; partition <c>target|{name}</c> holds that target's <c>state</c> row and its history ring
+/// (<c>history|0000</c>…), so its state view is one partition query and state + history commit in one transaction.
+/// </summary>
+internal sealed class MonitoringTable(TableServiceClient service, IOptions<MonitoringOptions> options)
+{
+    public const string DefinitionsPartition = "targets";
+    public const string StateRow = "state";
+    public const string HistoryRowPrefix = "history|";
+
+    private readonly TableClient _client = service.GetTableClient(options.Value.TableName);
+    private volatile bool _created;
+
+    public static string TargetPartition(string name) => "target|" + name;
+
+    public static string HistoryRow(int index) =>
+        HistoryRowPrefix + index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+
+    public async Task<TableClient> GetAsync(CancellationToken cancellationToken)
+    {
+        // Creating twice is harmless (CreateIfNotExists), so no lock: at worst two first calls both ask.
+        if (!_created)
+        {
+            await _client.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            _created = true;
+        }
+
+        return _client;
+    }
+}

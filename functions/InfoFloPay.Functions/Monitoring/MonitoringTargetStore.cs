@@ -1,0 +1,92 @@
+using Azure;
+using Azure.Data.Tables;
+using InfoFloPay.Domain.Monitoring;
+
+namespace InfoFloPay.Functions.Monitoring;
+
+/// <summary>Target definitions in the <c>targets</c> partition of the monitoring table.</summary>
+internal sealed class MonitoringTargetStore(MonitoringTable table)
+{
+    public async Task<IReadOnlyList<MonitoredTarget>> ListAsync(CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var targets = new List<MonitoredTarget>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MonitoringTable.DefinitionsPartition}");
+        await foreach (var entity in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            targets.Add(ToTarget(entity));
+        }
+
+        return targets;
+    }
+
+    public async Task<MonitoredTarget?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var found = await client.GetEntityIfExistsAsync<TableEntity>(MonitoringTable.DefinitionsPartition, name, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return found.HasValue ? ToTarget(found.Value!) : null;
+    }
+
+    /// <summary>Stores the definition; returns true when the target is new.</summary>
+    public async Task<bool> SaveAsync(MonitoredTarget target, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var entity = ToEntity(target);
+        try
+        {
+            await client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // A definition is replaced whole by PUT; the last writer wins, as PUT promises.
+            await client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+    }
+
+    /// <summary>Removes the definition and then the target's state and history; returns false when there was no such target.</summary>
+    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var existed = await FindAsync(name, cancellationToken).ConfigureAwait(false) is not null;
+        await client.DeleteEntityAsync(MonitoringTable.DefinitionsPartition, name, ETag.All, cancellationToken).ConfigureAwait(false);
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MonitoringTable.TargetPartition(name)}");
+        var rows = new List<TableTransactionAction>();
+        await foreach (var entity in client.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
+        {
+            rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
+        }
+
+        foreach (var batch in rows.Chunk(100))
+        {
+            await client.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+
+        return existed;
+    }
+
+    private static TableEntity ToEntity(MonitoredTarget target) => new(MonitoringTable.DefinitionsPartition, target.Name)
+    {
+        ["Kind"] = target.Kind == ProbeKind.Http ? "http" : "tcp",
+        ["Url"] = target.Url,
+        ["ExpectedStatus"] = target.ExpectedStatus,
+        ["TimeoutSeconds"] = target.TimeoutSeconds,
+        ["BodyContains"] = target.BodyContains,
+        ["FailureThreshold"] = target.FailureThreshold,
+        ["CustomerId"] = target.CustomerId,
+    };
+
+    private static MonitoredTarget ToTarget(TableEntity entity) => new(
+        entity.RowKey,
+        entity.GetString("Kind") == "tcp" ? ProbeKind.Tcp : ProbeKind.Http,
+        entity.GetString("Url"),
+        entity.GetInt32("ExpectedStatus") ?? TargetDefinition.DefaultExpectedStatus,
+        entity.GetInt32("TimeoutSeconds") ?? TargetDefinition.DefaultTimeoutSeconds,
+        entity.GetString("BodyContains"),
+        entity.GetInt32("FailureThreshold") ?? TargetDefinition.MinFailureThreshold,
+        entity.GetString("CustomerId"));
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using InfoFloPay.Domain.Monitoring;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace InfoFloPay.Functions.Monitoring;
+
+/// <summary>
+/// <c>/api/monitoring/targets</c>: staff read targets and their state; only a <c>Support.Manager</c> adds, changes or
+/// removes them.
+/// </summary>
+internal sealed class MonitoringTargetsApi(
+    MonitoringTargetStore targets,
+    TargetStateStore states,
+    TimeProvider clock,
+    ILogger<MonitoringTargetsApi> logger)
+{
+    private const int DefaultHistory = 60;
+
+    [Function("ListMonitoringTargets")]
+    public Task<IActionResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "monitoring/targets")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        Authorized(request, managerOnly: false, async () =>
+        {
+            var all = await targets.ListAsync(cancellationToken).ConfigureAwait(false);
+            return Json(new { items = all.Select(TargetResponse.From) });
+        });
+
+    [Function("GetMonitoringTarget")]
+    public Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "monitoring/targets/{name}")] HttpRequest request,
+        string name,
+        CancellationToken cancellationToken) =>
+        Authorized(request, managerOnly: false, async () =>
+        {
+            if (!TryReadHistoryCount(request, out var historyCount))
+            {
+                return MonitoringProblems.Validation(new Dictionary<string, string[]> { ["history"] = ["Must be a whole number from 0 to 1440."] });
+            }
+
+            if (!TargetDefinition.IsValidName(name) || await targets.FindAsync(name, cancellationToken).ConfigureAwait(false) is not { } target)
+            {
+                return MonitoringProblems.NotFound(name);
+            }
+
+            var (state, history) = await states.ReadWithHistoryAsync(name, clock.GetUtcNow(), historyCount, cancellationToken).ConfigureAwait(false);
+            return Json(TargetStatusResponse.From(target, state, history));
+        });
+
+    [Function("PutMonitoringTarget")]
+    public Task<IActionResult> Put(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "monitoring/targets/{name}")] HttpRequest request,
+        string name,
+        CancellationToken cancellationToken) =>
+        Authorized(request, managerOnly: true, async () =>
+        {
+            TargetRequest? body;
+            try
+            {
+                body = await JsonSerializer.DeserializeAsync<TargetRequest>(request.Body, MonitoringJson.Options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+                return MonitoringProblems.Validation(new Dictionary<string, string[]> { [field] = ["Not readable as JSON of the right type."] });
+            }
+
+            if (body is null)
+            {
+                return MonitoringProblems.Validation(new Dictionary<string, string[]> { ["body"] = ["A JSON object is required."] });
+            }
+
+            var validation = TargetDefinition.Validate(new TargetDraft(
+                name, body.Kind, body.Url, body.ExpectedStatus, body.TimeoutSeconds, body.BodyContains, body.FailureThreshold, body.CustomerId));
+            if (validation.Target is not { } target)
+            {
+                return MonitoringProblems.Validation(validation.Errors);
+            }
+
+            var created = await targets.SaveAsync(target, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Monitoring target {Target} {Change}", target.Name, created ? "added" : "changed");
+            var response = Json(TargetResponse.From(target));
+            if (created)
+            {
+                response.StatusCode = StatusCodes.Status201Created;
+                request.HttpContext.Response.Headers.Location = $"/api/monitoring/targets/{target.Name}";
+            }
+
+            return response;
+        });
+
+    [Function("DeleteMonitoringTarget")]
+    public Task<IActionResult> Delete(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "monitoring/targets/{name}")] HttpRequest request,
+        string name,
+        CancellationToken cancellationToken) =>
+        Authorized(request, managerOnly: true, async () =>
+        {
+            if (!TargetDefinition.IsValidName(name) || !await targets.DeleteAsync(name, cancellationToken).ConfigureAwait(false))
+            {
+                return MonitoringProblems.NotFound(name);
+            }
+
+            logger.LogInformation("Monitoring target {Target} removed", name);
+            return new NoContentResult();
+        });
+
+    private static Task<IActionResult> Authorized(HttpRequest request, bool managerOnly, Func<Task<IActionResult>> action)
+    {
+        var caller = StaffPrincipal.From(request);
+        if (caller is null)
+        {
+            return Task.FromResult(MonitoringProblems.Unauthorized());
+        }
+
+        if (managerOnly ? !caller.IsManager : !caller.IsStaff)
+        {
+            return Task.FromResult(MonitoringProblems.Forbidden(
+                managerOnly ? "Only a support manager may change monitoring targets." : "Monitoring is for support staff."));
+        }
+
+        return MonitoringProblems.WhenStorageAvailableAsync(request, action);
+    }
+
+    private static bool TryReadHistoryCount(HttpRequest request, out int count)
+    {
+        count = DefaultHistory;
+        var text = request.Query["history"].ToString();
+        return text.Length == 0
+            || (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count)
+                && count <= 1440);
+    }
+
+    private static JsonResult Json(object value) => new(value, MonitoringJson.Options);
+}

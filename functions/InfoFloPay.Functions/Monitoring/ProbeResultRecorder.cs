@@ -1,0 +1,69 @@
+using InfoFloPay.Domain.Monitoring;
+using Microsoft.Extensions.Logging;
+
+namespace InfoFloPay.Functions.Monitoring;
+
+/// <summary>
+/// Applies one probe result to a target's stored state: read with its ETag, evaluate, write conditioned on that ETag;
+/// when another run got there first, read again and evaluate again. The tracker ignores a slot already counted, so two
+/// runs for the same instant count one failure, and only the run whose write won carries out the incident actions.
+/// </summary>
+internal sealed class ProbeResultRecorder(
+    TargetStateStore states, OutageTracker tracker, TimeProvider clock, ILogger<ProbeResultRecorder> logger)
+{
+    private const int MaxAttempts = 10;
+
+    public async Task<OutageDecision> RecordAsync(MonitoredTarget target, ProbeResult result, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await states.ReadAsync(target.Name, cancellationToken).ConfigureAwait(false);
+            var decision = tracker.Evaluate(target, stored.State, result);
+            if (!decision.Counted)
+            {
+                logger.LogInformation("Probe of {Target} for slot {Slot} was already counted by another run", target.Name, result.Slot);
+                return decision;
+            }
+
+            if (await states.TryCommitAsync(target.Name, decision.State, stored.ETag, result, cancellationToken).ConfigureAwait(false))
+            {
+                return decision;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException($"State of monitoring target {target.Name} kept changing; gave up after {MaxAttempts} attempts.");
+            }
+
+            logger.LogInformation("State of {Target} changed under run for slot {Slot}; evaluating again", target.Name, result.Slot);
+        }
+    }
+
+    /// <summary>
+    /// Remembers the ticket <paramref name="open"/> created, with the same read-evaluate-write loop; returns what is
+    /// still to be done (a recovery that happened while the ticket was being created).
+    /// </summary>
+    public async Task<OutageDecision> RecordIncidentAsync(
+        MonitoredTarget target, OpenIncident open, string ticketId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await states.ReadAsync(target.Name, cancellationToken).ConfigureAwait(false);
+            var decision = tracker.IncidentOpened(target, stored.State, open, ticketId, clock.GetUtcNow());
+            if (!decision.Counted || stored.ETag is not { } etag)
+            {
+                return decision;
+            }
+
+            if (await states.TryReplaceAsync(target.Name, decision.State, etag, cancellationToken).ConfigureAwait(false))
+            {
+                return decision;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException($"State of monitoring target {target.Name} kept changing; incident {ticketId} not recorded.");
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using InfoFloPay.Domain.Monitoring;
+using Microsoft.Extensions.Logging;
+
+namespace InfoFloPay.Functions.Monitoring;
+
+/// <summary>
+/// One probe run: probes every target at once, each within its own timeout, so a hanging target delays only itself;
+/// then applies each result to its target's state and incident. One target's storage or ticket failure is logged and
+/// does not stop the others.
+/// </summary>
+internal sealed class ProbeRunner(
+    MonitoringTargetStore targets,
+    IEnumerable<ITargetProber> probers,
+    ProbeResultRecorder recorder,
+    IncidentDispatcher dispatcher,
+    TimeProvider clock,
+    ILogger<ProbeRunner> logger)
+{
+    private readonly Dictionary<ProbeKind, ITargetProber> _probers = probers.ToDictionary(p => p.Kind);
+
+    public async Task<IReadOnlyList<TargetProbeReport>> RunAsync(CancellationToken cancellationToken)
+    {
+        var slot = ProbeSlot.Of(clock.GetUtcNow());
+        var all = await targets.ListAsync(cancellationToken).ConfigureAwait(false);
+        var reports = await Task.WhenAll(all.Select(target => ProbeAndRecordAsync(target, slot, cancellationToken))).ConfigureAwait(false);
+        logger.LogInformation(
+            "Probe run for slot {Slot}: {Targets} targets, {Failing} failing", slot, reports.Length, reports.Count(r => !r.Result.Succeeded));
+        return reports;
+    }
+
+    private async Task<TargetProbeReport> ProbeAndRecordAsync(MonitoredTarget target, DateTimeOffset slot, CancellationToken cancellationToken)
+    {
+        // Leave the caller's loop at once, so a prober that does synchronous work before its first await (name
+        // resolution, say) cannot hold up the start of the other probes.
+        await Task.Yield();
+        var outcome = await ProbeAsync(target, cancellationToken).ConfigureAwait(false);
+        var result = new ProbeResult(slot, clock.GetUtcNow(), outcome);
+        try
+        {
+            var decision = await recorder.RecordAsync(target, result, cancellationToken).ConfigureAwait(false);
+            await dispatcher.DispatchAsync(target, decision.Actions, cancellationToken).ConfigureAwait(false);
+            return new TargetProbeReport(target.Name, result, decision.Counted, decision.Actions);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Storage or the ticket service failed for this target only; the others carry on. The next run retries:
+            // an open whose ticket id was never recorded is asked for again with the same idempotency key.
+            logger.LogError(ex, "Recording the probe of {Target} for slot {Slot} failed", target.Name, slot);
+            return new TargetProbeReport(target.Name, result, Counted: false, []);
+        }
+    }
+
+    private async Task<ProbeOutcome> ProbeAsync(MonitoredTarget target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _probers[target.Kind].ProbeAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever went wrong, the target did not prove healthy; counting it as a failure keeps the run going.
+            logger.LogWarning(ex, "Probe of {Target} threw", target.Name);
+            return ProbeOutcome.Failure(null, TimeSpan.Zero, $"Probe error: {ex.Message}");
+        }
+    }
+}
+
+/// <summary>What a run did for one target: the result, whether it counted, and the incident actions carried out.</summary>
+internal sealed record TargetProbeReport(string Target, ProbeResult Result, bool Counted, IReadOnlyList<IncidentAction> Actions);

@@ -1,0 +1,101 @@
+using Azure.Data.Tables;
+using InfoFloPay.Domain.Monitoring;
+using InfoFloPay.Functions.Monitoring;
+using InfoFloPay.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InfoFloPay.IntegrationTests.Monitoring;
+
+/// <summary>
+/// The monitoring feature as the app registers it (AddMonitoring), on Azurite with its own table, with a fake clock for
+/// business time and the recording ticket port. Probes use real sockets.
+/// </summary>
+internal sealed class MonitoringHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 26, 14, 0, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider _provider;
+
+    private MonitoringHarness(ServiceProvider provider, FakeTimeProvider clock, RecordingIncidentTickets tickets, string table)
+    {
+        _provider = provider;
+        Clock = clock;
+        Tickets = tickets;
+        Table = table;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public RecordingIncidentTickets Tickets { get; }
+
+    public string Table { get; }
+
+    public ProbeRunner Runner => _provider.GetRequiredService<ProbeRunner>();
+
+    public MonitoringTargetStore Targets => _provider.GetRequiredService<MonitoringTargetStore>();
+
+    public TargetStateStore States => _provider.GetRequiredService<TargetStateStore>();
+
+    public T Service<T>() where T : notnull => _provider.GetRequiredService<T>();
+
+    /// <summary>A function class, made the way the Functions runtime makes it: from the container, per invocation.</summary>
+    public T Function<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(_provider);
+
+    public static MonitoringHarness Create(
+        AzuriteFixture azurite,
+        IDictionary<string, string?>? settings = null,
+        string? table = null,
+        FakeTimeProvider? clock = null,
+        RecordingIncidentTickets? tickets = null)
+    {
+        table ??= "mon" + Guid.NewGuid().ToString("N");
+        clock ??= new FakeTimeProvider(Start);
+        tickets ??= new RecordingIncidentTickets();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Monitoring:TableName"] = table })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton(azurite.CreateServiceClient())
+            .AddSingleton<IIncidentTickets>(tickets);
+        services.AddMonitoring(configuration);
+        return new MonitoringHarness(services.BuildServiceProvider(validateScopes: true), clock, tickets, table);
+    }
+
+    /// <summary>A second app instance on the same table, clock and ticket service: for overlapping runs.</summary>
+    public MonitoringHarness SecondInstance(AzuriteFixture azurite) => Create(azurite, table: Table, clock: Clock, tickets: Tickets);
+
+    public async Task AddTargetAsync(string name, string kind, string url, int threshold = 1, int timeoutSeconds = 5, string? bodyContains = null)
+    {
+        var validation = TargetDefinition.Validate(new TargetDraft(name, kind, url, null, timeoutSeconds, bodyContains, threshold, null));
+        await Targets.SaveAsync(validation.Target ?? throw new InvalidOperationException(string.Join(", ", validation.Errors.Keys)), default);
+    }
+
+    /// <summary>One scheduled run at the current minute; then the clock moves on to the next minute.</summary>
+    public async Task<IReadOnlyList<TargetProbeReport>> ProbeAsync()
+    {
+        var reports = await Runner.RunAsync(CancellationToken.None);
+        Clock.Advance(ProbeSlot.Length);
+        return reports;
+    }
+
+    public async Task ProbeTimesAsync(int runs)
+    {
+        for (var i = 0; i < runs; i++)
+        {
+            await ProbeAsync();
+        }
+    }
+
+    public async Task<TargetState> StateOfAsync(string name) => (await States.ReadAsync(name, default)).State;
+
+    public TableClient TableClient(AzuriteFixture azurite) => azurite.CreateServiceClient().GetTableClient(Table);
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}

@@ -1,0 +1,93 @@
+using InfoFloPay.Domain.Monitoring;
+
+namespace InfoFloPay.UnitTests.Monitoring;
+
+public sealed class TargetDefinitionTests
+{
+    private static TargetDraft Http(int? threshold = 3) =>
+        new("payments-api", "http", "https://pay.example/health", null, null, null, threshold, null);
+
+    [Fact]
+    public void An_http_target_gets_the_default_status_and_timeout()
+    {
+        var target = TargetDefinition.Validate(Http()).Target!;
+
+        Assert.Equal(ProbeKind.Http, target.Kind);
+        Assert.Equal(200, target.ExpectedStatus);
+        Assert.Equal(10, target.TimeoutSeconds);
+        Assert.Equal(3, target.FailureThreshold);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    [InlineData(null)]
+    public void The_failure_threshold_must_be_one_to_five(int? threshold)
+    {
+        var validation = TargetDefinition.Validate(Http(threshold));
+
+        Assert.False(validation.IsValid);
+        Assert.Equal(["failureThreshold"], validation.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(61)]
+    public void The_timeout_must_be_one_to_sixty_seconds(int seconds)
+    {
+        var validation = TargetDefinition.Validate(Http() with { TimeoutSeconds = seconds });
+
+        Assert.Equal(["timeoutSeconds"], validation.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("Payments")]
+    [InlineData("-payments")]
+    [InlineData("pay/ments")]
+    [InlineData("")]
+    public void The_name_must_be_a_lower_case_slug(string name)
+    {
+        Assert.Equal(["name"], TargetDefinition.Validate(Http() with { Name = name }).Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("http", "ftp://pay.example/")]
+    [InlineData("http", "pay.example/health")]
+    [InlineData("tcp", "db.internal")]
+    [InlineData("tcp", "db.internal:70000")]
+    [InlineData("tcp", "https://db.internal:443/path")]
+    public void The_url_must_fit_the_kind(string kind, string url)
+    {
+        Assert.Equal(["url"], TargetDefinition.Validate(Http() with { Kind = kind, Url = url }).Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("db.internal:5432")]
+    [InlineData("tcp://127.0.0.1:5432")]
+    [InlineData("[::1]:5432")]
+    public void A_tcp_target_is_host_and_port(string url)
+    {
+        var target = TargetDefinition.Validate(Http() with { Kind = "tcp", Url = url }).Target;
+
+        Assert.NotNull(target);
+        Assert.True(TcpEndpoint.TryParse(target.Url, out var endpoint));
+        Assert.Equal(5432, endpoint.Port);
+    }
+
+    [Fact]
+    public void A_tcp_target_has_no_status_or_body_to_check()
+    {
+        var validation = TargetDefinition.Validate(
+            Http() with { Kind = "tcp", Url = "db.internal:5432", ExpectedStatus = 200, BodyContains = "ok" });
+
+        Assert.Equal(["bodyContains", "expectedStatus"], validation.Errors.Keys.Order());
+    }
+
+    [Fact]
+    public void Every_bad_field_is_named()
+    {
+        var validation = TargetDefinition.Validate(new TargetDraft("ok-name", "smtp", null, 99, 0, null, 9, ""));
+
+        Assert.Equal(["customerId", "expectedStatus", "failureThreshold", "kind", "timeoutSeconds", "url"], validation.Errors.Keys.Order());
+    }
+}
