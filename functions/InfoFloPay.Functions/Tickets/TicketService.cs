@@ -139,7 +139,30 @@ public sealed class TicketService(
         return ChangeAsync(id, caller, ifMatch, (ticket, now) => TicketLifecycle.ChangeStatus(ticket, status, note, caller, now), cancellationToken);
     }
 
-    private async Task<StoredTicket> ChangeAsync(string id, Caller caller, ETag? ifMatch, Func<Ticket, DateTimeOffset, TicketChange> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies <paramref name="change"/> once per <paramref name="idempotencyKey"/> of this caller: a repeat (a retried
+    /// timer run, a redelivered message) changes nothing. For the desk's own callers (monitoring, intake).
+    /// </summary>
+    public async Task ChangeOnceAsync(string id, Caller caller, string idempotencyKey, Func<Ticket, DateTimeOffset, TicketChange> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var claim = new IdempotencyClaim(TicketKeys.Idempotency(caller.Email, idempotencyKey), "change");
+        if (await store.IdempotencyKeyUsedAsync(claim.RowKey, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        try
+        {
+            await ChangeAsync(id, caller, null, change, cancellationToken, claim).ConfigureAwait(false);
+        }
+        catch (IdempotencyKeyTakenException)
+        {
+            logger.LogInformation("Change {IdempotencyKey} on ticket {TicketId} was already applied", idempotencyKey, id);
+        }
+    }
+
+    private async Task<StoredTicket> ChangeAsync(string id, Caller caller, ETag? ifMatch, Func<Ticket, DateTimeOffset, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
     {
         if (!TicketIds.IsValid(id))
         {
@@ -156,7 +179,7 @@ public sealed class TicketService(
             var now = clock.GetUtcNow();
             var applied = change(ticket, now);
             return applied with { Ticket = applied.Ticket with { Sla = sla.Evaluate(applied.Ticket, now) } };
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken, claim).ConfigureAwait(false);
 
         logger.LogInformation("Ticket {TicketId} changed by {Caller}: {Events}", id, caller.Email, string.Join(", ", committed.Outbox.Select(m => m.Event.Type)));
         await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);

@@ -66,6 +66,13 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         }
     }
 
+    public async Task<bool> IdempotencyKeyUsedAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync().ConfigureAwait(false);
+        var row = await client.GetEntityIfExistsAsync<TableEntity>(TicketKeys.Partition, rowKey, ["RowKey"], cancellationToken).ConfigureAwait(false);
+        return row.HasValue;
+    }
+
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(string rowKey, CancellationToken cancellationToken)
     {
         var client = await table.GetAsync().ConfigureAwait(false);
@@ -77,7 +84,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     /// Read-modify-write of one ticket. With <paramref name="ifMatch"/>, a ticket changed since the caller read it
     /// is refused (412); without, a concurrent change makes this re-read and re-apply, so no update is lost.
     /// </summary>
-    public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken)
+    public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         var client = await table.GetAsync().ConfigureAwait(false);
@@ -98,6 +105,11 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
                 throw Stale(id);
             }
 
+            if (applied.Events.Count == 0)
+            {
+                return new CommittedChange(applied.Ticket, current.ETag, []);
+            }
+
             var before = TicketRows.IndexKeysOf(current);
             var after = TicketKeys.IndexOf(applied.Ticket);
             var actions = new List<TableTransactionAction>
@@ -107,10 +119,19 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
             actions.AddRange(after.Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TicketRows.IndexRow(key, applied.Ticket))));
             actions.AddRange(before.Except(after).Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TicketKeys.Partition, key), ETag.All)));
             var outbox = AddEventsAndOutbox(actions, applied);
+            if (claim is not null)
+            {
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(TicketKeys.Partition, claim.RowKey) { ["RequestHash"] = claim.RequestHash, ["TicketId"] = id }));
+            }
+
             try
             {
                 var result = await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 return new CommittedChange(applied.Ticket, result.Value[0].Headers.ETag!.Value, outbox);
+            }
+            catch (TableTransactionFailedException ex) when (claim is not null && ex.Status == 409 && ex.FailedTransactionActionIndex == actions.Count - 1)
+            {
+                throw new IdempotencyKeyTakenException($"Idempotency key row {claim.RowKey} exists.", ex);
             }
             catch (TableTransactionFailedException ex) when ((ex.Status == 412 && ex.FailedTransactionActionIndex is 0 or null) || IsEventCollision(ex, actions))
             {
