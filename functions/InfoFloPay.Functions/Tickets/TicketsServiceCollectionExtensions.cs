@@ -4,11 +4,9 @@ using InfoFloPay.Functions.Api;
 using InfoFloPay.Functions.Customers;
 using InfoFloPay.Functions.Identity;
 using InfoFloPay.Functions.Knowledge;
-using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InfoFloPay.Functions.Tickets;
 
@@ -27,9 +25,6 @@ internal static class TicketsServiceCollectionExtensions
         services.AddSingleton(sp => new TicketStore(new EnsuredTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(HelpdeskTables.Tickets))));
         services.AddSingleton<TicketOutbox>();
         services.AddSingleton<TicketService>();
-
-        // Monitoring registers a placeholder that fails loudly until this adapter is in place.
-        services.Replace(ServiceDescriptor.Singleton<IIncidentTickets, IncidentTickets>());
         return services;
     }
 }

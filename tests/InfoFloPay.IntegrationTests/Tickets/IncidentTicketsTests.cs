@@ -1,7 +1,7 @@
 using InfoFloPay.Domain.Monitoring;
 using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.Functions.Roster;
-using InfoFloPay.Functions.Tickets;
 using InfoFloPay.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ public sealed class IncidentTicketsTests(AzuriteFixture azurite) : IDisposable
 
     private readonly TicketDesk _desk = new(azurite);
 
-    private IncidentTickets Incidents => new(_desk.Service, Options.Create(new SupportRosterOptions()));
+    private TicketServiceIncidents Incidents => new(_desk.Service, Options.Create(new SupportRosterOptions { OperationsManager = new SupportPerson { Name = "Olivia Ops", Email = "olivia.ops@infoflopay.example" } }));
 
     [Fact]
     public async Task An_incident_is_one_urgent_monitoring_ticket_per_key_for_the_targets_account()
