@@ -8,7 +8,6 @@ public enum TicketEventKind
     Reply,
     Status,
     NotificationSent,
-    NotificationFailed,
     SlaApplied,
     SlaWarning,
     SlaBreached,

@@ -68,5 +68,7 @@ public static class TicketKeys
         return keys;
     }
 
+    public static string NotificationEventId(string notificationKey) => "n-" + Hash(notificationKey);
+
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 }

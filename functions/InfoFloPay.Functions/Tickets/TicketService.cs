@@ -6,7 +6,6 @@ using InfoFloPay.Domain.Customers;
 using InfoFloPay.Domain.Identity;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Customers;
-using InfoFloPay.Functions.Notifications;
 using Microsoft.Extensions.Logging;
 
 namespace InfoFloPay.Functions.Tickets;
@@ -21,7 +20,6 @@ public sealed class TicketService(
     CustomerDirectory customers,
     ISlaCalculator sla,
     TicketOutbox outbox,
-    INotificationJournal notifications,
     TimeProvider clock,
     ILogger<TicketService> logger)
 {
@@ -102,19 +100,7 @@ public sealed class TicketService(
         }
 
         var events = await store.GetEventsAsync(id, caller.IsStaff ? null : caller.CustomerId, cancellationToken).ConfigureAwait(false);
-        if (events.Count == 0)
-        {
-            throw RequestRejectedException.NotFound($"Ticket {id}");
-        }
-
-        if (!caller.IsStaff)
-        {
-            return events;
-        }
-
-        // Deliveries are journalled by the notification handlers (table notifications); staff see them on the timeline.
-        var deliveries = await notifications.ListAsync(id, cancellationToken).ConfigureAwait(false);
-        return events.Concat(deliveries.Select(NotificationEvent)).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        return events.Count > 0 ? events : throw RequestRejectedException.NotFound($"Ticket {id}");
     }
 
     public Task<StoredTicket> TriageAsync(string id, TriageRequest request, Caller caller, ETag? ifMatch, CancellationToken cancellationToken)
@@ -137,6 +123,29 @@ public sealed class TicketService(
     {
         var (status, note) = TicketRules.Validate(request);
         return ChangeAsync(id, caller, ifMatch, (ticket, now) => TicketLifecycle.ChangeStatus(ticket, status, note, caller, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records on the timeline (internal) that a notification went out. <paramref name="notificationKey"/>
+    /// identifies the notification (e.g. the message id and recipient); recording the same key again does
+    /// nothing and returns false, so redelivered messages leave one entry.
+    /// </summary>
+    public Task<bool> RecordNotificationSentAsync(string ticketId, string notificationKey, string channel, IReadOnlyList<string> recipients, string? subject, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(notificationKey);
+        var recorded = new TicketEvent
+        {
+            Id = TicketKeys.NotificationEventId(notificationKey),
+            TicketId = ticketId,
+            Kind = TicketEventKind.NotificationSent,
+            Visibility = EventVisibility.Internal,
+            OccurredAt = clock.GetUtcNow(),
+            Actor = new EventActor(Caller.System("notifications").Email, "Notifications", EnumText.Of(CallerRole.System)),
+            Channel = channel,
+            Recipients = recipients,
+            Note = subject,
+        };
+        return store.AppendStandaloneEventAsync(recorded, cancellationToken);
     }
 
     /// <summary>
@@ -199,19 +208,6 @@ public sealed class TicketService(
         var current = await store.GetAsync(first.Ticket.Id, cancellationToken).ConfigureAwait(false);
         return new TicketResult(first.Ticket, current?.ETag ?? default, Replayed: true);
     }
-
-    private static TicketEvent NotificationEvent(NotificationRecord record) => new()
-    {
-        Id = "n-" + record.DeliveryKey,
-        TicketId = record.TicketId,
-        Kind = record.Outcome == NotificationOutcome.Sent ? TicketEventKind.NotificationSent : TicketEventKind.NotificationFailed,
-        Visibility = EventVisibility.Internal,
-        OccurredAt = record.At,
-        Actor = new EventActor(Caller.System("notifications").Email, "Notifications", EnumText.Of(CallerRole.System)),
-        Channel = record.Channel,
-        Recipients = [record.Recipient],
-        Note = record.Detail is null ? record.Kind : $"{record.Kind}: {record.Detail}",
-    };
 
     private static string RequestHash(NewTicketRequest request, TicketChannel channel) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { request, channel }, HelpdeskJson.Options)));

@@ -204,6 +204,23 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         return events.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Adds an event that changes nothing else (a notification sent), keyed so a repeat is a no-op.
+    /// Returns false when an event with that id was already recorded.</summary>
+    public async Task<bool> AppendStandaloneEventAsync(TicketEvent e, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var client = await table.GetAsync().ConfigureAwait(false);
+        try
+        {
+            await client.AddEntityAsync(TicketRows.EventRow(e, customerId: null), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
     public async Task<IReadOnlyList<PendingMessage>> OutboxOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var client = await table.GetAsync().ConfigureAwait(false);

@@ -4,7 +4,6 @@ using InfoFloPay.Domain.Identity;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Customers;
 using InfoFloPay.Functions.Messaging;
-using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
 using InfoFloPay.IntegrationTests.Infrastructure;
@@ -36,8 +35,7 @@ public sealed class TicketDesk : IDisposable
         Customers = new CustomerDirectory(new EnsuredTable(Tables.GetTableClient("customers" + suffix)), Clock);
         Store = new TicketStore(new EnsuredTable(TicketsTable));
         Outbox = new TicketOutbox(Store, Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);
-        Journal = new TableNotificationJournal(Tables, "notifications" + suffix);
-        Service = new TicketService(Store, Customers, new NoSlaTargets(), Outbox, Journal, Clock, NullLogger<TicketService>.Instance);
+        Service = new TicketService(Store, Customers, new NoSlaTargets(), Outbox, Clock, NullLogger<TicketService>.Instance);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 14, 0, 0, TimeSpan.Zero));
@@ -56,11 +54,9 @@ public sealed class TicketDesk : IDisposable
 
     public TicketService Service { get; }
 
-    public TableNotificationJournal Journal { get; }
-
     /// <summary>Another app instance on the same storage: its own id allocator and caches.</summary>
     public TicketService OtherInstance() =>
-        new(new TicketStore(new EnsuredTable(TicketsTable)), Customers, new NoSlaTargets(), Outbox, Journal, Clock, NullLogger<TicketService>.Instance);
+        new(new TicketStore(new EnsuredTable(TicketsTable)), Customers, new NoSlaTargets(), Outbox, Clock, NullLogger<TicketService>.Instance);
 
     public async Task RegisterAccountsAsync()
     {

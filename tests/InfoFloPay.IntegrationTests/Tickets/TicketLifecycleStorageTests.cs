@@ -3,7 +3,6 @@ using InfoFloPay.Domain;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions;
 using InfoFloPay.Functions.Messaging;
-using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Tickets;
 using InfoFloPay.IntegrationTests.Infrastructure;
 
@@ -131,19 +130,19 @@ public sealed class TicketLifecycleStorageTests(AzuriteFixture azurite) : IDispo
     }
 
     [Fact]
-    public async Task Journalled_notifications_appear_on_the_staff_timeline_only()
+    public async Task A_notification_is_recorded_once_however_often_it_is_reported_and_only_staff_see_it()
     {
         await _desk.RegisterAccountsAsync();
         var ticket = await _desk.OpenAsync(TicketDesk.CustomerA);
-        await _desk.Journal.RecordAsync(new NotificationRecord(ticket.Id, $"{ticket.Id}/000001/email/alice@acme.test", "000001", "email", "alice@acme.test", "acknowledgement",
-            NotificationOutcome.Sent, _desk.Clock.GetUtcNow()), default);
 
+        var first = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", default);
+        var again = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", default);
+
+        Assert.True(first);
+        Assert.False(again);
         var staff = await _desk.Service.EventsAsync(ticket.Id, TicketDesk.Agent, default);
-        var customer = await _desk.Service.EventsAsync(ticket.Id, TicketDesk.CustomerA, default);
-
-        var sent = Assert.Single(staff, e => e.Kind == TicketEventKind.NotificationSent);
-        Assert.Equal(["alice@acme.test"], sent.Recipients!);
-        Assert.DoesNotContain(customer, e => e.Kind == TicketEventKind.NotificationSent);
+        Assert.Equal(["alice@acme.test"], Assert.Single(staff, e => e.Kind == TicketEventKind.NotificationSent).Recipients!);
+        Assert.DoesNotContain(await _desk.Service.EventsAsync(ticket.Id, TicketDesk.CustomerA, default), e => e.Kind == TicketEventKind.NotificationSent);
     }
 
     [Fact]
