@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using InfoFloPay.Domain.Identity;
 using InfoFloPay.Domain.Sla;
 
@@ -50,8 +49,9 @@ public static class SlaMilestones
         return milestones.Events.Count == 0 ? change : new TicketChange(milestones.Ticket, [.. change.Events, .. milestones.Events]);
     }
 
-    /// <summary>A target as events and messages name it: <c>firstResponse</c>, <c>resolution</c>.</summary>
-    public static string TargetName(SlaTargetKind target) => JsonNamingPolicy.CamelCase.ConvertName(target.ToString());
+    /// <summary>A target as events and messages name it, spelled as the API spells it in <c>sla.breaches</c>:
+    /// <c>first-response</c>, <c>resolution</c>.</summary>
+    public static string TargetName(SlaTargetKind target) => EnumText.Of(target);
 
     private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -33,7 +33,7 @@ public sealed class SlaSweepTests(AzuriteFixture azurite) : IDisposable
         var warning = Assert.Single(_desk.SlaMessages());
         Assert.Equal(HelpdeskEventTypes.SlaWarning, warning.Type);
         var alert = warning.ReadData<SlaAlertData>();
-        Assert.Equal(("firstResponse", DueAt, "high", ticket.Subject), (alert.Target, alert.DueAt, alert.Priority, alert.Subject));
+        Assert.Equal(("first-response", DueAt, "high", ticket.Subject), (alert.Target, alert.DueAt, alert.Priority, alert.Subject));
         Assert.Empty((await _desk.GetAsync(ticket.Id)).Sla.Breaches);
 
         _desk.Clock.SetUtcNow(DueAt.AddMinutes(1));
@@ -48,7 +48,7 @@ public sealed class SlaSweepTests(AzuriteFixture azurite) : IDisposable
         var sla = (await _desk.EventsAsync(ticket.Id)).Where(e => e.Kind is TicketEventKind.SlaApplied or TicketEventKind.SlaWarning or TicketEventKind.SlaBreached).ToList();
         Assert.Equal([TicketEventKind.SlaApplied, TicketEventKind.SlaWarning, TicketEventKind.SlaBreached], sla.Select(e => e.Kind));
         Assert.All(sla, e => Assert.Equal(EventVisibility.Internal, e.Visibility));
-        Assert.All(sla.Skip(1), e => Assert.Equal(("firstResponse", DueAt), (e.Channel, e.DueAt)));
+        Assert.All(sla.Skip(1), e => Assert.Equal(("first-response", DueAt), (e.Channel, e.DueAt)));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class SlaSweepTests(AzuriteFixture azurite) : IDisposable
         Assert.Empty(_desk.SlaMessages());
         Assert.Empty((await _desk.GetAsync(ticket.Id)).Sla.Breaches);
         var met = Assert.Single(await _desk.EventsAsync(ticket.Id), e => e.Kind == TicketEventKind.SlaMet);
-        Assert.Equal(("firstResponse", DueAt, SlaSweepDesk.Start.AddHours(1)), (met.Channel, met.DueAt, met.OccurredAt));
+        Assert.Equal(("first-response", DueAt, SlaSweepDesk.Start.AddHours(1)), (met.Channel, met.DueAt, met.OccurredAt));
     }
 
     [Fact]
