@@ -38,5 +38,6 @@ public sealed class SlaEscalation(PolicySla sla)
     }
 
     private static bool SameSla(TicketSla a, TicketSla b) =>
-        a with { Breaches = [] } == b with { Breaches = [] } && a.Breaches.SequenceEqual(b.Breaches);
+        a.Tier == b.Tier && a.FirstResponseDueAt == b.FirstResponseDueAt && a.ResolutionDueAt == b.ResolutionDueAt
+        && a.Paused == b.Paused && a.NextCheckpointAt == b.NextCheckpointAt && a.Breaches.SequenceEqual(b.Breaches);
 }
