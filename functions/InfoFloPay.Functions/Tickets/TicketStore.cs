@@ -77,7 +77,18 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     /// Read-modify-write of one ticket. With <paramref name="ifMatch"/>, a ticket changed since the caller read it
     /// is refused (412); without, a concurrent change makes this re-read and re-apply, so no update is lost.
     /// </summary>
-    public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken)
+    public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, ifMatch, change, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("A ticket change always commits.");
+
+    /// <summary>
+    /// Read-modify-write that may find nothing to do: <paramref name="change"/> returns null and nothing is written.
+    /// A concurrent change makes it re-read and ask again, so a decision is always made on the ticket as committed.
+    /// </summary>
+    public Task<CommittedChange?> UpdateIfChangedAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken) =>
+        ChangeAsync(id, ifMatch: null, change, cancellationToken);
+
+    private async Task<CommittedChange?> ChangeAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var client = await table.GetAsync().ConfigureAwait(false);
@@ -96,6 +107,11 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
             if (ifMatch is { } expected && expected != current.ETag)
             {
                 throw Stale(id);
+            }
+
+            if (applied is null)
+            {
+                return null;
             }
 
             var before = TicketRows.IndexKeysOf(current);
