@@ -51,6 +51,7 @@ public sealed class TicketService(
         var id = await store.NextIdAsync(cancellationToken).ConfigureAwait(false);
         var opened = TicketLifecycle.Open(id, draft, EnumText.Of(tier), caller, now);
         opened = opened with { Ticket = opened.Ticket with { Sla = sla.Evaluate(opened.Ticket, now) } };
+        opened = SlaMilestones.Record(before: null, opened, now);
 
         CommittedChange committed;
         try
@@ -187,7 +188,8 @@ public sealed class TicketService(
 
             var now = clock.GetUtcNow();
             var applied = change(ticket, now);
-            return applied with { Ticket = applied.Ticket with { Sla = sla.Evaluate(applied.Ticket, now) } };
+            applied = applied with { Ticket = applied.Ticket with { Sla = sla.Evaluate(applied.Ticket, now) } };
+            return SlaMilestones.Record(ticket, applied, now);
         }, cancellationToken, claim).ConfigureAwait(false);
 
         logger.LogInformation("Ticket {TicketId} changed by {Caller}: {Events}", id, caller.Email, string.Join(", ", committed.Outbox.Select(m => m.Event.Type)));

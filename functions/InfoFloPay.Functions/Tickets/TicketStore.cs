@@ -83,8 +83,21 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     /// <summary>
     /// Read-modify-write of one ticket. With <paramref name="ifMatch"/>, a ticket changed since the caller read it
     /// is refused (412); without, a concurrent change makes this re-read and re-apply, so no update is lost.
+    /// <paramref name="claim"/>, when given, is an idempotency row committed in the same batch (an existing one →
+    /// <see cref="IdempotencyKeyTakenException"/>, nothing written); a change without events writes nothing.
     /// </summary>
-    public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
+    public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null) =>
+        await ChangeAsync(id, ifMatch, change, cancellationToken, claim).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("A ticket change always commits.");
+
+    /// <summary>
+    /// Read-modify-write that may find nothing to do: <paramref name="change"/> returns null and nothing is written.
+    /// A concurrent change makes it re-read and ask again, so a decision is always made on the ticket as committed.
+    /// </summary>
+    public Task<CommittedChange?> UpdateIfChangedAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken) =>
+        ChangeAsync(id, ifMatch: null, change, cancellationToken);
+
+    private async Task<CommittedChange?> ChangeAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         var client = await table.GetAsync().ConfigureAwait(false);
@@ -103,6 +116,11 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
             if (ifMatch is { } expected && expected != current.ETag)
             {
                 throw Stale(id);
+            }
+
+            if (applied is null)
+            {
+                return null;
             }
 
             if (applied.Events.Count == 0)
