@@ -46,12 +46,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         var outbox = AddEventsAndOutbox(actions, change);
         if (claim is not null)
         {
-            actions.Add(new(TableTransactionActionType.Add, new TableEntity(TicketKeys.Partition, claim.RowKey)
-            {
-                ["RequestHash"] = claim.RequestHash,
-                ["Doc"] = JsonSerializer.Serialize(ticket with { Description = string.Empty }, HelpdeskJson.Options),
-                ["Description"] = ticket.Description,
-            }));
+            actions.Add(ClaimAction(claim, ticket));
         }
 
         var client = await table.GetAsync().ConfigureAwait(false);
@@ -70,14 +65,18 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     {
         var client = await table.GetAsync().ConfigureAwait(false);
         var row = await client.GetEntityIfExistsAsync<TableEntity>(TicketKeys.Partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? new IdempotencyRecord(row.Value!.GetString("RequestHash") ?? string.Empty, TicketRows.ToTicket(row.Value)) : null;
+        return row.HasValue
+            ? new IdempotencyRecord(row.Value!.GetString("RequestHash") ?? string.Empty, TicketRows.ToTicket(row.Value)) { Outcome = row.Value.GetString("Outcome") }
+            : null;
     }
 
     /// <summary>
     /// Read-modify-write of one ticket. With <paramref name="ifMatch"/>, a ticket changed since the caller read it
-    /// is refused (412); without, a concurrent change makes this re-read and re-apply, so no update is lost.
+    /// is refused (412); without, a concurrent change makes this re-read and re-apply, so no update is lost. A
+    /// <paramref name="claim"/> commits with the change; when it was claimed before, this throws
+    /// <see cref="IdempotencyKeyTakenException"/> and changes nothing.
     /// </summary>
-    public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken)
+    public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         var client = await table.GetAsync().ConfigureAwait(false);
@@ -107,10 +106,19 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
             actions.AddRange(after.Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TicketRows.IndexRow(key, applied.Ticket))));
             actions.AddRange(before.Except(after).Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TicketKeys.Partition, key), ETag.All)));
             var outbox = AddEventsAndOutbox(actions, applied);
+            if (claim is not null)
+            {
+                actions.Add(ClaimAction(claim, applied.Ticket));
+            }
+
             try
             {
                 var result = await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 return new CommittedChange(applied.Ticket, result.Value[0].Headers.ETag!.Value, outbox);
+            }
+            catch (TableTransactionFailedException ex) when (claim is not null && ex.Status == 409 && ex.FailedTransactionActionIndex == actions.Count - 1)
+            {
+                throw new IdempotencyKeyTakenException($"Idempotency key row {claim.RowKey} exists.", ex);
             }
             catch (TableTransactionFailedException ex) when ((ex.Status == 412 && ex.FailedTransactionActionIndex is 0 or null) || IsEventCollision(ex, actions))
             {
@@ -185,13 +193,13 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
 
     /// <summary>Adds an event that changes nothing else (a notification sent), keyed so a repeat is a no-op.
     /// Returns false when an event with that id was already recorded.</summary>
-    public async Task<bool> AppendStandaloneEventAsync(TicketEvent e, CancellationToken cancellationToken)
+    public async Task<bool> AppendStandaloneEventAsync(TicketEvent e, string? customerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
         var client = await table.GetAsync().ConfigureAwait(false);
         try
         {
-            await client.AddEntityAsync(TicketRows.EventRow(e, customerId: null), cancellationToken).ConfigureAwait(false);
+            await client.AddEntityAsync(TicketRows.EventRow(e, customerId), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -240,6 +248,16 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         actions.AddRange(outbox.Select(message => new TableTransactionAction(TableTransactionActionType.Add, TicketRows.OutboxRow(message))));
         return outbox;
     }
+
+    private static TableTransactionAction ClaimAction(IdempotencyClaim claim, Ticket ticket) =>
+        new(TableTransactionActionType.Add, new TableEntity(TicketKeys.Partition, claim.RowKey)
+        {
+            ["RequestHash"] = claim.RequestHash,
+            ["TicketId"] = ticket.Id,
+            ["Outcome"] = claim.Outcome,
+            ["Doc"] = JsonSerializer.Serialize(ticket with { Description = string.Empty }, HelpdeskJson.Options),
+            ["Description"] = ticket.Description,
+        });
 
     private static bool IsEventCollision(TableTransactionFailedException ex, List<TableTransactionAction> actions) =>
         ex.Status == 409 && ex.FailedTransactionActionIndex is int index && index < actions.Count
