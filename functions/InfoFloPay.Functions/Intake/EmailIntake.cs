@@ -43,8 +43,8 @@ public sealed class EmailIntake(
             return IntakeResult.Dropped(reason);
         }
 
-        var receipt = TicketKeys.Mail(mail.MessageId);
-        if (await store.FindIdempotencyAsync(receipt, cancellationToken).ConfigureAwait(false) is { } first)
+        var (receipt, first) = await FindReceiptAsync(mail, cancellationToken).ConfigureAwait(false);
+        if (first is not null)
         {
             logger.LogInformation("Email {MessageId} was handled before: {Outcome} {TicketId}", mail.MessageId, first.Outcome, first.Ticket.Id);
             return new IntakeResult(EnumText.TryParse<IntakeOutcome>(first.Outcome ?? string.Empty, out var outcome) ? outcome : IntakeOutcome.Created,
@@ -57,7 +57,7 @@ public sealed class EmailIntake(
         {
             try
             {
-                return await AppendAsync(mail, target, cancellationToken).ConfigureAwait(false);
+                return await AppendAsync(mail, receipt, target, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestRejectedException ex) when (ex.Kind == Rejection.Conflict)
             {
@@ -66,10 +66,28 @@ public sealed class EmailIntake(
             }
         }
 
-        return await CreateAsync(mail, sender, thread, cancellationToken).ConfigureAwait(false);
+        return await CreateAsync(mail, receipt, sender, thread, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IntakeResult> AppendAsync(InboundMail mail, ThreadTarget target, CancellationToken cancellationToken)
+    /// <summary>
+    /// The receipt this mail commits with, and what the first copy of it produced if it was handled before. A receipt
+    /// records its sender: one claimed by someone else (a reused or forged Message-ID) neither answers for this mail nor
+    /// swallows it — this mail gets a receipt of its own, keyed by sender too.
+    /// </summary>
+    private async Task<(string ReceiptId, IdempotencyRecord? First)> FindReceiptAsync(InboundMail mail, CancellationToken cancellationToken)
+    {
+        var first = await store.FindIdempotencyAsync(TicketKeys.Mail(mail.MessageId), cancellationToken).ConfigureAwait(false);
+        if (first is null || first.RequestHash == mail.SenderEmail)
+        {
+            return (mail.MessageId, first);
+        }
+
+        logger.LogWarning("Email {MessageId} from {Sender} reuses a Message-ID another sender used", mail.MessageId, mail.SenderEmail);
+        var ownId = mail.MessageId + "\n" + mail.SenderEmail;
+        return (ownId, await store.FindIdempotencyAsync(TicketKeys.Mail(ownId), cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<IntakeResult> AppendAsync(InboundMail mail, string receiptId, ThreadTarget target, CancellationToken cancellationToken)
     {
         var text = ReplyText(mail.Text);
         var body = target.Voice.Internal ? $"Email from {Display(mail)}:\n\n{text}" : text;
@@ -77,14 +95,14 @@ public sealed class EmailIntake(
             target.Ticket.Id,
             new ReplyRequest(body, target.Voice.Internal),
             target.Voice.Caller,
-            new IdempotencyClaim(TicketKeys.Mail(mail.MessageId), mail.MessageId) { Outcome = EnumText.Of(IntakeOutcome.Appended) },
+            new IdempotencyClaim(TicketKeys.Mail(receiptId), mail.SenderEmail) { Outcome = EnumText.Of(IntakeOutcome.Appended) },
             cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Email {MessageId} from {Sender} added to ticket {TicketId}{AsNote}",
             mail.MessageId, mail.SenderEmail, target.Ticket.Id, target.Voice.Internal ? " as an internal note" : string.Empty);
         return new IntakeResult(IntakeOutcome.Appended, result.Ticket.Id, null, result.Replayed);
     }
 
-    private async Task<IntakeResult> CreateAsync(InboundMail mail, MailSender sender, MailThread thread, CancellationToken cancellationToken)
+    private async Task<IntakeResult> CreateAsync(InboundMail mail, string receiptId, MailSender sender, MailThread thread, CancellationToken cancellationToken)
     {
         var subject = MailSubject.Clean(mail.Subject);
         subject = subject.Length == 0 ? NoSubject : subject[..Math.Min(subject.Length, TicketRules.SubjectMaxLength)].Trim();
@@ -99,7 +117,7 @@ public sealed class EmailIntake(
             request,
             Desk,
             TicketChannel.Email,
-            new IdempotencyClaim(TicketKeys.Mail(mail.MessageId), mail.MessageId) { Outcome = EnumText.Of(IntakeOutcome.Created) },
+            new IdempotencyClaim(TicketKeys.Mail(receiptId), mail.SenderEmail) { Outcome = EnumText.Of(IntakeOutcome.Created) },
             cancellationToken).ConfigureAwait(false);
         var ticketId = created.Ticket.Id;
         logger.LogInformation("Email {MessageId} from {Sender} opened ticket {TicketId} for {CustomerId}",
@@ -111,7 +129,7 @@ public sealed class EmailIntake(
                 ticketId,
                 new ReplyRequest(note, Internal: true),
                 Desk,
-                new IdempotencyClaim(TicketKeys.Mail(mail.MessageId + "\n#triage-note"), mail.MessageId),
+                new IdempotencyClaim(TicketKeys.Mail(receiptId + "\n#triage-note"), mail.SenderEmail),
                 cancellationToken).ConfigureAwait(false);
         }
 

@@ -27,21 +27,22 @@ public sealed class TicketService(
     {
         ArgumentNullException.ThrowIfNull(caller);
         var claim = idempotencyKey is null ? null : new IdempotencyClaim(TicketKeys.Idempotency(caller.Email, idempotencyKey), RequestHash(request, channel));
-        return OpenAsync(request, caller, channel, claim, sameRequestOnly: true, cancellationToken);
+        return OpenAsync(request, caller, channel, claim, cancellationToken);
     }
 
     /// <summary>
     /// Opens a ticket at most once for <paramref name="receipt"/> (e.g. an inbound mail's Message-ID): the receipt
-    /// commits with the ticket, and a repeat returns the first ticket, whatever the request says this time.
+    /// commits with the ticket, and a repeat with the same <see cref="IdempotencyClaim.RequestHash"/> (the claimant, e.g.
+    /// the sender) returns the first ticket whatever else the request says; another claimant is refused (422).
     /// </summary>
     public Task<TicketResult> CreateOnceAsync(NewTicketRequest request, Caller caller, TicketChannel channel, IdempotencyClaim receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        return OpenAsync(request, caller, channel, receipt, sameRequestOnly: false, cancellationToken);
+        return OpenAsync(request, caller, channel, receipt, cancellationToken);
     }
 
     private async Task<TicketResult> OpenAsync(
-        NewTicketRequest request, Caller caller, TicketChannel channel, IdempotencyClaim? claim, bool sameRequestOnly, CancellationToken cancellationToken)
+        NewTicketRequest request, Caller caller, TicketChannel channel, IdempotencyClaim? claim, CancellationToken cancellationToken)
     {
         if (!caller.IsStaff && caller.CustomerId is null)
         {
@@ -75,7 +76,7 @@ public sealed class TicketService(
         }
         catch (IdempotencyKeyTakenException)
         {
-            return await ReplayAsync(claim!, sameRequestOnly, cancellationToken).ConfigureAwait(false);
+            return await ReplayAsync(claim!, cancellationToken).ConfigureAwait(false);
         }
 
         logger.LogInformation("Ticket {TicketId} opened by {Caller} via {Channel} for {CustomerId}", id, caller.Email, channel, draft.CustomerId);
@@ -133,7 +134,8 @@ public sealed class TicketService(
 
     /// <summary>
     /// A reply made at most once for <paramref name="receipt"/> (e.g. an inbound mail's Message-ID): the receipt commits
-    /// with the reply, and a repeat changes nothing and returns the ticket as the first one left it.
+    /// with the reply, and a repeat by the same claimant changes nothing and returns the ticket as the first one left it;
+    /// another claimant is refused (422).
     /// </summary>
     public async Task<TicketResult> AddReplyOnceAsync(string id, ReplyRequest request, Caller caller, IdempotencyClaim receipt, CancellationToken cancellationToken)
     {
@@ -149,6 +151,11 @@ public sealed class TicketService(
         {
             var first = await store.FindIdempotencyAsync(receipt.RowKey, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Receipt {receipt.RowKey} vanished after a conflict.");
+            if (first.RequestHash != receipt.RequestHash)
+            {
+                throw new RequestRejectedException(Rejection.IdempotencyMismatch, "This receipt was claimed by another request at the same moment; retry.");
+            }
+
             var current = await store.GetAsync(first.Ticket.Id, cancellationToken).ConfigureAwait(false);
             return new TicketResult(first.Ticket, current?.ETag ?? default, Replayed: true);
         }
@@ -222,11 +229,11 @@ public sealed class TicketService(
         return new StoredTicket(committed.Ticket, committed.ETag);
     }
 
-    private async Task<TicketResult> ReplayAsync(IdempotencyClaim claim, bool sameRequestOnly, CancellationToken cancellationToken)
+    private async Task<TicketResult> ReplayAsync(IdempotencyClaim claim, CancellationToken cancellationToken)
     {
         var first = await store.FindIdempotencyAsync(claim.RowKey, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Idempotency record {claim.RowKey} vanished after a conflict.");
-        if (sameRequestOnly && first.RequestHash != claim.RequestHash)
+        if (first.RequestHash != claim.RequestHash)
         {
             throw new RequestRejectedException(Rejection.IdempotencyMismatch,
                 "This Idempotency-Key was used with a different request; use a new key for a new ticket.");

@@ -200,6 +200,22 @@ public sealed class EmailIntakeFlowTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_message_id_reused_by_another_sender_neither_reveals_nor_swallows_anything()
+    {
+        var messageId = $"<{Guid.NewGuid():N}@mail.example>";
+        var id = await OpenByMailAsync(_desk.Carol, messageId);
+        var stranger = $"mallory@{Guid.NewGuid():N}.example";
+
+        var forged = await _desk.MailAsync(Desk.Email(stranger, "Hello", "Anyone there?", messageId: messageId));
+        var again = await _desk.MailAsync(Desk.Email(stranger, "Hello", "Anyone there?", messageId: messageId));
+
+        Assert.Equal((HttpStatusCode.Created, "created"), (forged.Status, Str(forged.Body, "outcome")));
+        Assert.NotEqual(id, Str(forged.Body, "ticketId"));
+        Assert.Equal((HttpStatusCode.OK, Str(forged.Body, "ticketId")), (again.Status, Str(again.Body, "ticketId")));
+        Assert.Equal(stranger, (await _desk.GetTicketAsync(Str(forged.Body, "ticketId")))["requester"]!["email"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_same_reply_delivered_twice_at_once_is_added_once()
     {
         var id = await OpenByMailAsync(_desk.Carol);
