@@ -8,6 +8,9 @@ public static class AutoSubmittedMail
 {
     private static readonly string[] BulkPrecedence = ["bulk", "junk", "list", "auto_reply"];
 
+    /// <summary>Headers auto-responders (Exchange, many vacation tools) set on what they send.</summary>
+    private static readonly string[] AutoReplyHeaders = ["X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress"];
+
     private static readonly string[] MachineSenders =
         ["mailer-daemon", "postmaster", "noreply", "no-reply", "do-not-reply", "donotreply", "bounce", "bounces"];
 
@@ -26,12 +29,9 @@ public static class AutoSubmittedMail
             return $"Precedence: {precedence.Trim()}";
         }
 
-        foreach (var marker in (string[])["X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress"])
+        if (AutoReplyHeaders.FirstOrDefault(headers.ContainsKey) is { } marker)
         {
-            if (headers.ContainsKey(marker))
-            {
-                return $"{marker} header";
-            }
+            return $"{marker} header";
         }
 
         // Our own notifications carry the ticket header; one that comes back is a loop, whatever else it says.

@@ -43,7 +43,7 @@ public sealed class EmailIntake(
             return IntakeResult.Dropped(reason);
         }
 
-        var (receipt, first) = await FindReceiptAsync(mail, cancellationToken).ConfigureAwait(false);
+        var (receiptId, first) = await FindReceiptAsync(mail, cancellationToken).ConfigureAwait(false);
         if (first is not null)
         {
             logger.LogInformation("Email {MessageId} was handled before: {Outcome} {TicketId}", mail.MessageId, first.Outcome, first.Ticket.Id);
@@ -57,7 +57,7 @@ public sealed class EmailIntake(
         {
             try
             {
-                return await AppendAsync(mail, receipt, target, cancellationToken).ConfigureAwait(false);
+                return await AppendAsync(mail, receiptId, target, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestRejectedException ex) when (ex.Kind == Rejection.Conflict)
             {
@@ -66,7 +66,7 @@ public sealed class EmailIntake(
             }
         }
 
-        return await CreateAsync(mail, receipt, sender, thread, cancellationToken).ConfigureAwait(false);
+        return await CreateAsync(mail, receiptId, sender, thread, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
