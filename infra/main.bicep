@@ -62,7 +62,6 @@ var serviceBusTopics = [
 ]
 var serviceBusSubscriptions = [
   { topic: 'helpdesk-events', name: 'notifications' }
-  { topic: 'helpdesk-events', name: 'sla-escalations' }
 ]
 
 // Built-in roles the template may assign, by GUID (the drift test allows exactly these plus the email sender role).
@@ -217,7 +216,6 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       ServiceBusConnection__clientId: identity.outputs.clientId
       HELPDESK_EVENTS_TOPIC: 'helpdesk-events'
       NOTIFICATIONS_SUBSCRIPTION: 'notifications'
-      SLA_ESCALATIONS_SUBSCRIPTION: 'sla-escalations'
 
       // Email through Communication Services with the managed identity.
       Email__Endpoint: email.outputs.endpoint

@@ -79,6 +79,9 @@ public sealed partial class TimerScheduler(
             }
 
             LogNextRun(function.Name, next.Value);
+            var due = Task.Delay(next.Value - clock.GetUtcNow(), clock, stoppingToken);
+
+            // Armed only once the delay is registered with the clock, so a fake clock advanced afterwards fires it.
             _nextRuns[function.Name] = next.Value;
             if (_nextRuns.Count == Schedules.Count)
             {
@@ -87,7 +90,7 @@ public sealed partial class TimerScheduler(
 
             try
             {
-                await Task.Delay(next.Value - clock.GetUtcNow(), clock, stoppingToken);
+                await due;
             }
             catch (OperationCanceledException)
             {

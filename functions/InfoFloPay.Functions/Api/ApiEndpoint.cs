@@ -16,6 +16,14 @@ public sealed class ApiEndpoint(CallerResolver callers, ILogger<ApiEndpoint> log
 {
     private const int RetryAfterSeconds = 5;
 
+    /// <summary>A storage fault after the SDK's retries: no answer (status 0) or a 5xx, alone or as the retries' aggregate.</summary>
+    private static bool StorageUnavailable(Exception ex) => ex switch
+    {
+        RequestFailedException failed => failed.Status is 0 or >= 500,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(StorageUnavailable),
+        _ => false,
+    };
+
     public Task<IActionResult> RunAsync(HttpRequest request, Func<Caller, Task<IActionResult>> handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);
@@ -52,7 +60,7 @@ public sealed class ApiEndpoint(CallerResolver callers, ILogger<ApiEndpoint> log
                 _ => throw new InvalidOperationException($"Unmapped rejection {ex.Kind}.", ex),
             };
         }
-        catch (RequestFailedException ex) when (ex.Status is 0 or >= 500)
+        catch (Exception ex) when (StorageUnavailable(ex))
         {
             logger.LogError(ex, "Storage unavailable for {Method} {Path}", request.Method, request.Path);
             return Problem.Result(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Storage is unavailable; retry shortly.")

@@ -49,7 +49,10 @@ public static class ClientPrincipalReader
 
         var roleType = string.IsNullOrEmpty(principal.RoleClaimType) ? "roles" : principal.RoleClaimType;
         var roles = claims
-            .Where(c => c.Value is not null && (string.Equals(c.Type, roleType, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Type, RoleClaimUri, StringComparison.OrdinalIgnoreCase)))
+            // Entra ID's principal names role_typ as the long claim URI but sends app roles as "roles" claims: accept both.
+            .Where(c => c.Value is not null && (string.Equals(c.Type, roleType, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(c.Type, RoleClaimUri, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(c.Type, "roles", StringComparison.OrdinalIgnoreCase)))
             .Select(c => c.Value!)
             .ToHashSet(StringComparer.Ordinal);
         var name = claims.FirstOrDefault(c => string.Equals(c.Type, "name", StringComparison.OrdinalIgnoreCase))?.Value;

@@ -9,8 +9,8 @@ namespace InfoFloPay.Functions.Monitoring;
 internal static class MonitoringServiceCollectionExtensions
 {
     /// <summary>
-    /// Health probes, target storage and the outage rules. The real <see cref="IIncidentTickets"/> adapter sits on the
-    /// ticket service and is registered with it (before or after this call).
+    /// Health probes, target storage and the outage rules; incidents go through the ticket service
+    /// (<see cref="TicketServiceIncidents"/>).
     /// </summary>
     public static IServiceCollection AddMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,10 +38,7 @@ internal static class MonitoringServiceCollectionExtensions
         services.AddSingleton<IncidentDispatcher>();
         services.AddSingleton<ProbeRunner>();
 
-        // Until the ticket service's adapter is registered, a probe run that needs a ticket fails loudly, naming what
-        // is missing, while the rest of the app (and start-up validation of the container) is unaffected.
-        services.TryAddSingleton<IIncidentTickets>(_ => throw new InvalidOperationException(
-            "No IIncidentTickets adapter is registered: monitoring cannot open incidents. Register the ticket service's adapter."));
+        services.TryAddSingleton<IIncidentTickets, TicketServiceIncidents>();
         return services;
     }
 }

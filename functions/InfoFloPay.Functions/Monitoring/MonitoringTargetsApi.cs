@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InfoFloPay.Domain.Monitoring;
+using InfoFloPay.Functions.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -110,13 +111,14 @@ internal sealed class MonitoringTargetsApi(
 
     private static Task<IActionResult> Authorized(HttpRequest request, bool managerOnly, Func<Task<IActionResult>> action)
     {
-        var caller = StaffPrincipal.From(request);
+        var caller = ClientPrincipalReader.Read(request.Headers[ClientPrincipalReader.HeaderName].ToString());
         if (caller is null)
         {
             return Task.FromResult(MonitoringProblems.Unauthorized());
         }
 
-        if (managerOnly ? !caller.IsManager : !caller.IsStaff)
+        var isManager = caller.Roles.Contains(SupportRoles.Manager);
+        if (managerOnly ? !isManager : !(isManager || caller.Roles.Contains(SupportRoles.Agent)))
         {
             return Task.FromResult(MonitoringProblems.Forbidden(
                 managerOnly ? "Only a support manager may change monitoring targets." : "Monitoring is for support staff."));

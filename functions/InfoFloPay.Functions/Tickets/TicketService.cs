@@ -68,6 +68,7 @@ public sealed class TicketService(
         var id = await store.NextIdAsync(cancellationToken).ConfigureAwait(false);
         var opened = TicketLifecycle.Open(id, draft, EnumText.Of(tier), caller, now);
         opened = opened with { Ticket = opened.Ticket with { Sla = sla.Evaluate(opened.Ticket, now) } };
+        opened = SlaMilestones.Record(before: null, opened, now);
 
         CommittedChange committed;
         try
@@ -204,8 +205,30 @@ public sealed class TicketService(
         return await store.AppendStandaloneEventAsync(recorded, stored.Ticket.CustomerId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<StoredTicket> ChangeAsync(
-        string id, Caller caller, ETag? ifMatch, Func<Ticket, DateTimeOffset, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
+    /// <summary>
+    /// Applies <paramref name="change"/> once per <paramref name="idempotencyKey"/> of this caller: a repeat (a retried
+    /// timer run, a redelivered message) changes nothing. For the desk's own callers (monitoring, intake).
+    /// </summary>
+    public async Task ChangeOnceAsync(string id, Caller caller, string idempotencyKey, Func<Ticket, DateTimeOffset, TicketChange> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var claim = new IdempotencyClaim(TicketKeys.Idempotency(caller.Email, idempotencyKey), "change");
+        if (await store.IdempotencyKeyUsedAsync(claim.RowKey, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        try
+        {
+            await ChangeAsync(id, caller, null, change, cancellationToken, claim).ConfigureAwait(false);
+        }
+        catch (IdempotencyKeyTakenException)
+        {
+            logger.LogInformation("Change {IdempotencyKey} on ticket {TicketId} was already applied", idempotencyKey, id);
+        }
+    }
+
+    private async Task<StoredTicket> ChangeAsync(string id, Caller caller, ETag? ifMatch, Func<Ticket, DateTimeOffset, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
     {
         if (!TicketIds.IsValid(id))
         {
@@ -221,7 +244,8 @@ public sealed class TicketService(
 
             var now = clock.GetUtcNow();
             var applied = change(ticket, now);
-            return applied with { Ticket = applied.Ticket with { Sla = sla.Evaluate(applied.Ticket, now) } };
+            applied = applied with { Ticket = applied.Ticket with { Sla = sla.Evaluate(applied.Ticket, now) } };
+            return SlaMilestones.Record(ticket, applied, now);
         }, cancellationToken, claim).ConfigureAwait(false);
 
         logger.LogInformation("Ticket {TicketId} changed by {Caller}: {Events}", id, caller.Email, string.Join(", ", committed.Outbox.Select(m => m.Event.Type)));

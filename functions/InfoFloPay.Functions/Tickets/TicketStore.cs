@@ -61,6 +61,13 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         }
     }
 
+    public async Task<bool> IdempotencyKeyUsedAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync().ConfigureAwait(false);
+        var row = await client.GetEntityIfExistsAsync<TableEntity>(TicketKeys.Partition, rowKey, ["RowKey"], cancellationToken).ConfigureAwait(false);
+        return row.HasValue;
+    }
+
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(string rowKey, CancellationToken cancellationToken)
     {
         var client = await table.GetAsync().ConfigureAwait(false);
@@ -72,11 +79,22 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
 
     /// <summary>
     /// Read-modify-write of one ticket. With <paramref name="ifMatch"/>, a ticket changed since the caller read it
-    /// is refused (412); without, a concurrent change makes this re-read and re-apply, so no update is lost. A
-    /// <paramref name="claim"/> commits with the change; when it was claimed before, this throws
-    /// <see cref="IdempotencyKeyTakenException"/> and changes nothing.
+    /// is refused (412); without, a concurrent change makes this re-read and re-apply, so no update is lost.
+    /// <paramref name="claim"/>, when given, is an idempotency row committed in the same batch (an existing one →
+    /// <see cref="IdempotencyKeyTakenException"/>, nothing written); a change without events writes nothing.
     /// </summary>
-    public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
+    public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null) =>
+        await ChangeAsync(id, ifMatch, change, cancellationToken, claim).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("A ticket change always commits.");
+
+    /// <summary>
+    /// Read-modify-write that may find nothing to do: <paramref name="change"/> returns null and nothing is written.
+    /// A concurrent change makes it re-read and ask again, so a decision is always made on the ticket as committed.
+    /// </summary>
+    public Task<CommittedChange?> UpdateIfChangedAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken) =>
+        ChangeAsync(id, ifMatch: null, change, cancellationToken);
+
+    private async Task<CommittedChange?> ChangeAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         var client = await table.GetAsync().ConfigureAwait(false);
@@ -95,6 +113,16 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
             if (ifMatch is { } expected && expected != current.ETag)
             {
                 throw Stale(id);
+            }
+
+            if (applied is null)
+            {
+                return null;
+            }
+
+            if (applied.Events.Count == 0)
+            {
+                return new CommittedChange(applied.Ticket, current.ETag, []);
             }
 
             var before = TicketRows.IndexKeysOf(current);
@@ -214,7 +242,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         var upper = TicketKeys.OutboxPrefix + StorageKey.OldestFirst(cutoff);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TicketKeys.Partition} and RowKey ge {TicketKeys.OutboxPrefix} and RowKey lt {upper}");
         var pending = new List<PendingMessage>();
-        await foreach (var row in client.QueryAsync<TableEntity>(filter, select: ["RowKey", "Envelope", "Body"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in client.QueryAsync<TableEntity>(filter, select: ["RowKey", "Envelope", "Data_body", "Data_description"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             pending.Add(TicketRows.ToPendingMessage(row));
         }

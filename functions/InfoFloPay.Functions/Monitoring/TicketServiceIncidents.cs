@@ -1,0 +1,66 @@
+using System.Globalization;
+using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Monitoring;
+using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Roster;
+using InfoFloPay.Functions.Tickets;
+using Microsoft.Extensions.Options;
+
+namespace InfoFloPay.Functions.Monitoring;
+
+/// <summary>
+/// Opens and works monitoring incidents through the normal ticket service, so an incident is acknowledged, mobilizes
+/// the team and pages the Operations Manager exactly as any urgent ticket does. The desk files it on the Operations
+/// Manager's behalf: they are paged anyway, and they are told when it resolves.
+/// </summary>
+internal sealed class TicketServiceIncidents(TicketService tickets, IOptions<SupportRosterOptions> roster) : IIncidentTickets
+{
+    private static readonly Caller Monitoring = Caller.System("InfoFlo Pay Monitoring");
+
+    public async Task<string> OpenIncidentAsync(
+        MonitoredTarget target, DateTimeOffset firstFailureAt, string detail, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var manager = roster.Value.OperationsManager;
+        var request = new NewTicketRequest(
+            Subject: $"{target.Name} is down",
+            Description: string.Create(CultureInfo.InvariantCulture,
+                $"Monitoring has seen {target.FailureThreshold} failed status check(s) in a row for {target.Url} since {firstFailureAt:u}.\n\n{detail}"),
+            Requester: new RequesterInput(manager.Name, manager.Email),
+            CustomerId: target.CustomerId,
+            Priority: "urgent",
+            Category: "monitoring");
+        var result = await tickets.CreateAsync(request, Monitoring, TicketChannel.Monitoring, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        return result.Ticket.Id;
+    }
+
+    // Each change below is applied once per idempotency key (the key is stored in the same batch as the change), so a
+    // retried probe run never adds a second note or a second resolution.
+
+    public Task AddNoteAsync(string ticketId, string text, string idempotencyKey, CancellationToken cancellationToken) =>
+        tickets.ChangeOnceAsync(ticketId, Monitoring, idempotencyKey, (ticket, now) => ticket.Status == TicketStatus.Closed
+            ? TicketChange.None(ticket)
+            : TicketLifecycle.Reply(ticket, text, isInternal: true, Monitoring, now), cancellationToken);
+
+    /// <summary>
+    /// An outage can end before anyone triaged the incident; the status graph resolves only open work, so a new
+    /// incident is opened first, on the record, in the same change rather than bending the graph for one caller.
+    /// </summary>
+    public Task ResolveAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken) =>
+        tickets.ChangeOnceAsync(ticketId, Monitoring, idempotencyKey, (ticket, now) => ticket.Status switch
+        {
+            TicketStatus.New => TicketLifecycle.ChangeStatus(ticket, TicketStatus.Open, "Recovered before triage.", Monitoring, now)
+                .Then(opened => TicketLifecycle.ChangeStatus(opened, TicketStatus.Resolved, note, Monitoring, now)),
+            TicketStatus.Open or TicketStatus.Pending => TicketLifecycle.ChangeStatus(ticket, TicketStatus.Resolved, note, Monitoring, now),
+            _ => TicketChange.None(ticket),
+        }, cancellationToken);
+
+    /// <summary>Reopens a resolved incident; one already open gets the note; one someone closed stays closed.</summary>
+    public Task ReopenAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken) =>
+        tickets.ChangeOnceAsync(ticketId, Monitoring, idempotencyKey, (ticket, now) => ticket.Status switch
+        {
+            TicketStatus.Resolved => TicketLifecycle.ChangeStatus(ticket, TicketStatus.Open, note, Monitoring, now),
+            TicketStatus.Closed => TicketChange.None(ticket),
+            _ => TicketLifecycle.Reply(ticket, note, isInternal: true, Monitoring, now),
+        }, cancellationToken);
+}

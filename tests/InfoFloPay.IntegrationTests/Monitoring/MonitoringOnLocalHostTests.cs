@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using InfoFloPay.IntegrationTests.Infrastructure;
+
+namespace InfoFloPay.IntegrationTests.Monitoring;
+
+/// <summary>Issue 6's acceptance: against a real local server, an outage is one urgent incident, paged, then resolved.</summary>
+public sealed class MonitoringOnLocalHostTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public async Task A_stopped_server_yields_one_paged_urgent_incident_after_N_probes_and_recovery_resolves_it(int threshold)
+    {
+        var target = $"payments-api-{threshold}";
+        await using var server = await ControllableHttpServer.StartAsync();
+        await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
+        var manager = host.Manager();
+        var agent = host.Agent();
+        var put = await manager.PutAsJsonAsync(new Uri($"/api/monitoring/targets/{target}", UriKind.Relative),
+            new { url = server.HealthUrl, kind = "http", failureThreshold = threshold, timeoutSeconds = 5 });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+
+        await ProbeAsync(host);
+        server.Fail();
+        for (var probe = 1; probe < threshold; probe++)
+        {
+            await ProbeAsync(host);
+        }
+
+        Assert.Empty(await MonitoringTicketsAsync(agent, target));
+        Assert.DoesNotContain(host.Outbox.Entries, entry => entry.Channel == "pager");
+
+        // Reaching the threshold opens the incident; one more failing probe must not open another.
+
+        await ProbeAsync(host);
+        await ProbeAsync(host);
+
+        var incident = Assert.Single(await MonitoringTicketsAsync(agent, target));
+        var incidentId = incident["id"]!.GetValue<string>();
+        Assert.Equal("urgent", incident["priority"]!.GetValue<string>());
+        var page = Assert.Single(host.Outbox.Entries, entry => entry.Channel == "pager");
+        Assert.Equal(incidentId, page.TicketId);
+        Assert.Equal(["olivia.pager@infoflopay.example"], page.To);
+        Assert.Contains(host.Outbox.Entries, entry => entry.Channel == "email" && entry.To.Contains("ben.agent@infoflopay.example"));
+        var state = await agent.GetFromJsonAsync<JsonObject>(new Uri($"/api/monitoring/targets/{target}", UriKind.Relative));
+        Assert.Equal(incidentId, state!["openIncident"]!.GetValue<string>());
+
+        server.Recover();
+        await ProbeAsync(host);
+
+        var resolved = await agent.GetFromJsonAsync<JsonObject>(new Uri($"/api/tickets/{incidentId}", UriKind.Relative));
+        Assert.Equal("resolved", resolved!["status"]!.GetValue<string>());
+        Assert.Single(await MonitoringTicketsAsync(agent, target, status: "all"));
+        Assert.Single(host.Outbox.Entries, entry => entry.Channel == "pager");
+    }
+
+    private static async Task ProbeAsync(Infrastructure.LocalHost host)
+    {
+        // One probe per scheduled minute, as the timer would run them.
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var run = await host.Anonymous().PostAsJsonAsync(new Uri("/admin/functions/RunHealthProbes", UriKind.Relative), new { input = "" });
+        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
+    }
+
+    private static async Task<List<JsonObject>> MonitoringTicketsAsync(HttpClient staff, string target, string status = "open")
+    {
+        var page = await staff.GetFromJsonAsync<JsonObject>(new Uri($"/api/tickets?status={status}&top=100", UriKind.Relative));
+        return [.. page!["items"]!.AsArray().Select(item => item!.AsObject())
+            .Where(item => item["channel"]!.GetValue<string>() == "monitoring" && item["subject"]!.GetValue<string>().StartsWith(target + " ", StringComparison.Ordinal))];
+    }
+}
