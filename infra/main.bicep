@@ -239,6 +239,10 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       // integration secret, so it is added as a Key Vault reference after deployment (docs/deploy.md), never here.
       Paging__Source: 'infoflopay-helpdesk'
 
+      // Monitoring: incidents resolve when their target recovers (NoteInterval, ReopenWindow, HistoryLength, TableName
+      // keep their defaults; docs/monitoring.md).
+      Monitoring__AutoResolve: 'true'
+
       // Telemetry: the connection string is not a secret; local auth is off so ingestion needs the identity's token.
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'

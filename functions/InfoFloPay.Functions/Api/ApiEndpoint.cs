@@ -24,13 +24,24 @@ public sealed class ApiEndpoint(CallerResolver callers, ILogger<ApiEndpoint> log
         _ => false,
     };
 
-    public async Task<IActionResult> RunAsync(HttpRequest request, Func<Caller, Task<IActionResult>> handle, CancellationToken cancellationToken)
+    public Task<IActionResult> RunAsync(HttpRequest request, Func<Caller, Task<IActionResult>> handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);
-        try
+        return RunWithoutPrincipalAsync(request, async () =>
         {
             var caller = await callers.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
             return await handle(caller).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>For the endpoints the platform authorizes by function key (no user principal), e.g. email intake.</summary>
+    public async Task<IActionResult> RunWithoutPrincipalAsync(HttpRequest request, Func<Task<IActionResult>> handle)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(handle);
+        try
+        {
+            return await handle().ConfigureAwait(false);
         }
         catch (ApiProblemException ex)
         {

@@ -46,12 +46,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         var outbox = AddEventsAndOutbox(actions, change);
         if (claim is not null)
         {
-            actions.Add(new(TableTransactionActionType.Add, new TableEntity(TicketKeys.Partition, claim.RowKey)
-            {
-                ["RequestHash"] = claim.RequestHash,
-                ["Doc"] = JsonSerializer.Serialize(ticket with { Description = string.Empty }, HelpdeskJson.Options),
-                ["Description"] = ticket.Description,
-            }));
+            actions.Add(ClaimAction(claim, ticket));
         }
 
         var client = await table.GetAsync().ConfigureAwait(false);
@@ -77,7 +72,9 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     {
         var client = await table.GetAsync().ConfigureAwait(false);
         var row = await client.GetEntityIfExistsAsync<TableEntity>(TicketKeys.Partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? new IdempotencyRecord(row.Value!.GetString("RequestHash") ?? string.Empty, TicketRows.ToTicket(row.Value)) : null;
+        return row.HasValue
+            ? new IdempotencyRecord(row.Value!.GetString("RequestHash") ?? string.Empty, TicketRows.ToTicket(row.Value)) { Outcome = row.Value.GetString("Outcome") }
+            : null;
     }
 
     /// <summary>
@@ -139,7 +136,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
             var outbox = AddEventsAndOutbox(actions, applied);
             if (claim is not null)
             {
-                actions.Add(new(TableTransactionActionType.Add, new TableEntity(TicketKeys.Partition, claim.RowKey) { ["RequestHash"] = claim.RequestHash, ["TicketId"] = id }));
+                actions.Add(ClaimAction(claim, applied.Ticket));
             }
 
             try
@@ -224,13 +221,13 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
 
     /// <summary>Adds an event that changes nothing else (a notification sent), keyed so a repeat is a no-op.
     /// Returns false when an event with that id was already recorded.</summary>
-    public async Task<bool> AppendStandaloneEventAsync(TicketEvent e, CancellationToken cancellationToken)
+    public async Task<bool> AppendStandaloneEventAsync(TicketEvent e, string? customerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
         var client = await table.GetAsync().ConfigureAwait(false);
         try
         {
-            await client.AddEntityAsync(TicketRows.EventRow(e, customerId: null), cancellationToken).ConfigureAwait(false);
+            await client.AddEntityAsync(TicketRows.EventRow(e, customerId), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -279,6 +276,16 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         actions.AddRange(outbox.Select(message => new TableTransactionAction(TableTransactionActionType.Add, TicketRows.OutboxRow(message))));
         return outbox;
     }
+
+    private static TableTransactionAction ClaimAction(IdempotencyClaim claim, Ticket ticket) =>
+        new(TableTransactionActionType.Add, new TableEntity(TicketKeys.Partition, claim.RowKey)
+        {
+            ["RequestHash"] = claim.RequestHash,
+            ["TicketId"] = ticket.Id,
+            ["Outcome"] = claim.Outcome,
+            ["Doc"] = JsonSerializer.Serialize(ticket with { Description = string.Empty }, HelpdeskJson.Options),
+            ["Description"] = ticket.Description,
+        });
 
     private static bool IsEventCollision(TableTransactionFailedException ex, List<TableTransactionAction> actions) =>
         ex.Status == 409 && ex.FailedTransactionActionIndex is int index && index < actions.Count

@@ -130,19 +130,22 @@ public sealed class TicketLifecycleStorageTests(AzuriteFixture azurite) : IDispo
     }
 
     [Fact]
-    public async Task A_notification_is_recorded_once_however_often_it_is_reported_and_only_staff_see_it()
+    public async Task A_notification_is_recorded_once_however_often_it_is_reported_and_customers_see_only_mail_to_the_requester()
     {
         await _desk.RegisterAccountsAsync();
         var ticket = await _desk.OpenAsync(TicketDesk.CustomerA);
 
         var first = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", default);
         var again = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", default);
+        await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-2/kim@infoflopay.com", "email", ["kim@infoflopay.com"], "[IFP] assigned", default);
 
         Assert.True(first);
         Assert.False(again);
         var staff = await _desk.Service.EventsAsync(ticket.Id, TicketDesk.Agent, default);
-        Assert.Equal(["alice@acme.test"], Assert.Single(staff, e => e.Kind == TicketEventKind.NotificationSent).Recipients!);
-        Assert.DoesNotContain(await _desk.Service.EventsAsync(ticket.Id, TicketDesk.CustomerA, default), e => e.Kind == TicketEventKind.NotificationSent);
+        Assert.Equal(["alice@acme.test", "kim@infoflopay.com"],
+            staff.Where(e => e.Kind == TicketEventKind.NotificationSent).SelectMany(e => e.Recipients!).Order(StringComparer.Ordinal));
+        var customer = await _desk.Service.EventsAsync(ticket.Id, TicketDesk.CustomerA, default);
+        Assert.Equal(["alice@acme.test"], Assert.Single(customer, e => e.Kind == TicketEventKind.NotificationSent).Recipients!);
     }
 
     [Fact]
