@@ -1,6 +1,7 @@
-using InfoFloPay.Domain;
 using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain;
 using InfoFloPay.Functions.Api;
+using InfoFloPay.Functions.Operations.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,6 +11,9 @@ namespace InfoFloPay.Functions.Customers;
 public sealed class GetCustomerFunction(ApiEndpoint api, CustomerDirectory customers)
 {
     [Function("GetCustomer")]
+    [OpenApiOperation("A customer account (staff)", Tag = "Customers")]
+    [OpenApiResponse(200, "The account", BodyType = typeof(CustomerResponse))]
+    [OpenApiProblems(401, 403, 404, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}")] HttpRequest request,
         string id,

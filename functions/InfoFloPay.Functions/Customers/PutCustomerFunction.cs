@@ -1,6 +1,7 @@
-using InfoFloPay.Domain;
 using InfoFloPay.Domain.Customers;
+using InfoFloPay.Domain;
 using InfoFloPay.Functions.Api;
+using InfoFloPay.Functions.Operations.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,6 +11,10 @@ namespace InfoFloPay.Functions.Customers;
 public sealed class PutCustomerFunction(ApiEndpoint api, CustomerDirectory customers)
 {
     [Function("PutCustomer")]
+    [OpenApiOperation("Register or change a customer account (manager)", Tag = "Customers")]
+    [OpenApiRequestBody(typeof(CustomerAccountRequest))]
+    [OpenApiResponse(200, "The account", BodyType = typeof(CustomerResponse))]
+    [OpenApiProblems(400, 401, 403, 409, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}")] HttpRequest request,
         string id,

@@ -1,4 +1,5 @@
 using InfoFloPay.Functions.Api;
+using InfoFloPay.Functions.Operations.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,6 +9,9 @@ namespace InfoFloPay.Functions.Knowledge;
 public sealed class GetArticleFunction(ApiEndpoint api, KnowledgeBase articles)
 {
     [Function("GetArticle")]
+    [OpenApiOperation("One article, with its sanitized HTML", Tag = "Knowledge base")]
+    [OpenApiResponse(200, "The article", BodyType = typeof(ArticleResponse))]
+    [OpenApiProblems(401, 404, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "articles/{slug}")] HttpRequest request,
         string slug,

@@ -1,5 +1,6 @@
 using InfoFloPay.Domain.Knowledge;
 using InfoFloPay.Functions.Api;
+using InfoFloPay.Functions.Operations.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,6 +10,10 @@ namespace InfoFloPay.Functions.Knowledge;
 public sealed class PutArticleFunction(ApiEndpoint api, KnowledgeBase articles)
 {
     [Function("PutArticle")]
+    [OpenApiOperation("Write an article in markdown (staff)", Tag = "Knowledge base")]
+    [OpenApiRequestBody(typeof(ArticleRequest))]
+    [OpenApiResponse(200, "The article", BodyType = typeof(ArticleResponse))]
+    [OpenApiProblems(400, 401, 403, 413, 415, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "articles/{slug}")] HttpRequest request,
         string slug,

@@ -1,4 +1,5 @@
 using InfoFloPay.Functions.Api;
+using InfoFloPay.Functions.Operations.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,6 +9,10 @@ namespace InfoFloPay.Functions.Knowledge;
 public sealed class SearchArticlesFunction(ApiEndpoint api, KnowledgeBase articles)
 {
     [Function("SearchArticles")]
+    [OpenApiOperation("Troubleshooting articles ranked by matches in title, tags and body", Tag = "Knowledge base")]
+    [OpenApiQuery("q", "search words; without it, every article by title")]
+    [OpenApiResponse(200, "{ items: [article] }, best match first")]
+    [OpenApiProblems(401, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "articles")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InfoFloPay.Domain.Monitoring;
 using InfoFloPay.Functions.Identity;
+using InfoFloPay.Functions.Operations.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -21,6 +22,9 @@ internal sealed class MonitoringTargetsApi(
     private const int DefaultHistory = 60;
 
     [Function("ListMonitoringTargets")]
+    [OpenApiOperation("Monitoring targets (staff)", Tag = "Monitoring")]
+    [OpenApiResponse(200, "{ items: [target] }")]
+    [OpenApiProblems(401, 403, 503)]
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "monitoring/targets")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -31,6 +35,10 @@ internal sealed class MonitoringTargetsApi(
         });
 
     [Function("GetMonitoringTarget")]
+    [OpenApiOperation("A target with its state: consecutive failures, last check, open incident, recent history", Tag = "Monitoring")]
+    [OpenApiQuery("history", "how many recent results, default 60, at most 1440")]
+    [OpenApiResponse(200, "The target and its state")]
+    [OpenApiProblems(400, 401, 403, 404, 503)]
     public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "monitoring/targets/{name}")] HttpRequest request,
         string name,
@@ -52,6 +60,11 @@ internal sealed class MonitoringTargetsApi(
         });
 
     [Function("PutMonitoringTarget")]
+    [OpenApiOperation("Add or change a target: http(s) or tcp, failure threshold 1-5 (manager)", Tag = "Monitoring")]
+    [OpenApiRequestBody(typeof(TargetRequest))]
+    [OpenApiResponse(200, "Changed", BodyType = typeof(TargetResponse))]
+    [OpenApiResponse(201, "Added", BodyType = typeof(TargetResponse))]
+    [OpenApiProblems(400, 401, 403, 503)]
     public Task<IActionResult> Put(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "monitoring/targets/{name}")] HttpRequest request,
         string name,
@@ -94,6 +107,9 @@ internal sealed class MonitoringTargetsApi(
         });
 
     [Function("DeleteMonitoringTarget")]
+    [OpenApiOperation("Remove a target with its state and history (manager)", Tag = "Monitoring")]
+    [OpenApiResponse(204, "Removed")]
+    [OpenApiProblems(401, 403, 404, 503)]
     public Task<IActionResult> Delete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "monitoring/targets/{name}")] HttpRequest request,
         string name,

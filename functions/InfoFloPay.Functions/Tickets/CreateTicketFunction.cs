@@ -1,5 +1,6 @@
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Api;
+using InfoFloPay.Functions.Operations.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,6 +12,10 @@ public sealed class CreateTicketFunction(ApiEndpoint api, TicketService tickets)
     public const int IdempotencyKeyMaxLength = 200;
 
     [Function("CreateTicket")]
+    [OpenApiOperation("Open a ticket; the requester is acknowledged by email. Idempotency-Key replays the first 201", Tag = "Tickets")]
+    [OpenApiRequestBody(typeof(NewTicketRequest))]
+    [OpenApiResponse(201, "Opened (or the first answer to this Idempotency-Key)", BodyType = typeof(TicketResponse))]
+    [OpenApiProblems(400, 401, 403, 413, 415, 422, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using InfoFloPay.Functions.Api;
+using InfoFloPay.Functions.Operations.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,6 +9,16 @@ namespace InfoFloPay.Functions.Tickets;
 public sealed class ListTicketsFunction(ApiEndpoint api, TicketService tickets)
 {
     [Function("ListTickets")]
+    [OpenApiOperation("Tickets newest first: a customer's own account, every account for staff", Tag = "Tickets")]
+    [OpenApiQuery("status", "open (new, open, pending) | closed (resolved, closed) | all")]
+    [OpenApiQuery("closedSince", "with status=closed: resolved or closed since this instant (recently closed)")]
+    [OpenApiQuery("assignee", "assignee email")]
+    [OpenApiQuery("priority", "urgent | high | medium | low")]
+    [OpenApiQuery("customerId", "staff: one account")]
+    [OpenApiQuery("top", "page size, at most 100")]
+    [OpenApiQuery("continuationToken", "from the previous page")]
+    [OpenApiResponse(200, "A page", BodyType = typeof(TicketListResponse))]
+    [OpenApiProblems(400, 401, 403, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets")] HttpRequest request,
         CancellationToken cancellationToken) =>

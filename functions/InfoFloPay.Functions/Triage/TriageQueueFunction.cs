@@ -1,4 +1,5 @@
 using InfoFloPay.Functions.Api;
+using InfoFloPay.Functions.Operations.OpenApi;
 using InfoFloPay.Functions.Tickets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,11 @@ namespace InfoFloPay.Functions.Triage;
 public sealed class TriageQueueFunction(ApiEndpoint api, TicketService tickets)
 {
     [Function("TriageQueue")]
+    [OpenApiOperation("New tickets to triage: urgent to low, oldest first", Tag = "Triage")]
+    [OpenApiQuery("top", "page size, at most 100")]
+    [OpenApiQuery("continuationToken", "from the previous page")]
+    [OpenApiResponse(200, "A page", BodyType = typeof(TicketListResponse))]
+    [OpenApiProblems(401, 403, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "queue")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Api;
+using InfoFloPay.Functions.Operations.OpenApi;
 using InfoFloPay.Functions.Tickets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,10 @@ namespace InfoFloPay.Functions.Triage;
 public sealed class TriageTicketFunction(ApiEndpoint api, TicketService tickets)
 {
     [Function("TriageTicket")]
+    [OpenApiOperation("Set priority and owner; the assignee is emailed, urgent pages the Operations Manager", Tag = "Triage")]
+    [OpenApiRequestBody(typeof(TriageRequest))]
+    [OpenApiResponse(200, "The triaged ticket", BodyType = typeof(TicketResponse))]
+    [OpenApiProblems(400, 401, 403, 404, 409, 412, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets/{id}/triage")] HttpRequest request,
         string id,

@@ -39,3 +39,10 @@ public sealed class OpenApiQueryAttribute(string name, string description) : Att
 
     public string Description { get; } = description;
 }
+
+/// <summary>The problem responses (application/problem+json) an HTTP function may give.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class OpenApiProblemsAttribute(params int[] statuses) : Attribute
+{
+    public IReadOnlyList<int> Statuses { get; } = statuses;
+}

@@ -6,6 +6,8 @@ using System.Text.Json.Schema;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using InfoFloPay.Functions.Api;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InfoFloPay.Functions.Operations.OpenApi;
@@ -154,6 +156,15 @@ public sealed partial class OpenApiDocumentBuilder
             }
 
             responses[response.Status.ToString(CultureInfo.InvariantCulture)] = entry;
+        }
+
+        foreach (var status in method.GetCustomAttribute<OpenApiProblemsAttribute>()?.Statuses ?? [])
+        {
+            responses[status.ToString(CultureInfo.InvariantCulture)] = new JsonObject
+            {
+                ["description"] = ReasonPhrases.GetReasonPhrase(status),
+                ["content"] = new JsonObject { [Problem.ContentType] = new JsonObject { ["schema"] = Schema(typeof(Problem)) } },
+            };
         }
 
         if (responses.Count == 0)
