@@ -2,6 +2,7 @@ using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.Functions.Operations;
+using InfoFloPay.Functions.Portal;
 using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
@@ -25,6 +26,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddNotifications(configuration);
         services.AddTickets(configuration);
         services.AddMonitoring(configuration);
+        services.AddPortal();
         return services;
     }
 }
