@@ -15,8 +15,9 @@ public sealed class PortalBrowserTests(PortalSite site) : IClassFixture<PortalSi
     {
         var page = await site.OpenPortalAsync();
         await SignInLocallyAsync(page, "carol@contoso.com");
+        site.Host.Clock.Advance(TimeSpan.FromMinutes(5)); // so the new ticket is the newest
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "New ticket" }).ClickAsync();
+        await Nav(page, "New ticket").ClickAsync();
         await page.GetByLabel("Subject").FillAsync("Refunds stuck in processing since Monday");
         await page.GetByLabel("Description").FillAsync("Three refunds on merchant account 4411 have shown 'processing' for two days.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open ticket" }).ClickAsync();
@@ -26,7 +27,7 @@ public sealed class PortalBrowserTests(PortalSite site) : IClassFixture<PortalSi
         var id = await page.Locator("#ticket-title .ticket-id").TextContentAsync();
         Assert.Matches(@"^IFP-\d+$", id);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "My tickets" }).ClickAsync();
+        await Nav(page, "My tickets").ClickAsync();
         var row = page.Locator($"#ticket-list li[data-ticket-id='{id}']");
         await Expect(row).ToContainTextAsync("Refunds stuck in processing since Monday");
         await Expect(row).ToContainTextAsync(id!);
@@ -58,7 +59,7 @@ public sealed class PortalBrowserTests(PortalSite site) : IClassFixture<PortalSi
         await SignInLocallyAsync(page, "carol@contoso.com");
         var subject = "Payout file rejected by our bank " + Guid.NewGuid().ToString("N")[..8];
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "New ticket" }).ClickAsync();
+        await Nav(page, "New ticket").ClickAsync();
         await page.GetByLabel("Subject").FillAsync(subject);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open ticket" }).DblClickAsync();
         await Expect(page.Locator("#ticket-title")).ToContainTextAsync(subject);
@@ -66,6 +67,68 @@ public sealed class PortalBrowserTests(PortalSite site) : IClassFixture<PortalSi
         using var carol = site.Host.As("carol@contoso.com");
         var open = await carol.GetFromJsonAsync<JsonObject>(new Uri("/api/tickets?status=open&top=100", UriKind.Relative));
         Assert.Single(open!["items"]!.AsArray(), t => t!["subject"]!.GetValue<string>() == subject);
+    }
+
+    [Fact]
+    public async Task Load_more_continues_the_open_list_without_repeating_a_ticket()
+    {
+        using var carol = site.Host.As("carol@contoso.com");
+        var created = new List<string>();
+        for (var i = 0; i < 27; i++)
+        {
+            var response = await carol.PostAsJsonAsync(new Uri("/api/tickets", UriKind.Relative), new { subject = $"Terminal {i} offline", description = "" });
+            response.EnsureSuccessStatusCode();
+            created.Add((await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
+        }
+
+        var page = await site.OpenPortalAsync();
+        await SignInLocallyAsync(page, "carol@contoso.com");
+        var rows = page.Locator("#ticket-list li");
+        await Expect(rows).ToHaveCountAsync(25);
+        var loadMore = page.GetByRole(AriaRole.Button, new() { Name = "Load more" });
+
+        // At most a few more pages: the list ends when the API stops handing out a continuation token.
+        for (var pages = 1; await loadMore.IsVisibleAsync(); pages++)
+        {
+            Assert.True(pages < 4, $"Still offering 'Load more' after {pages} pages and {await rows.CountAsync()} rows.");
+            var before = await rows.CountAsync();
+            await loadMore.ClickAsync();
+            await Expect(rows).Not.ToHaveCountAsync(before);
+            await Expect(page.Locator("#load-more")).ToBeEnabledAsync();
+        }
+
+        var everyOpen = await carol.GetFromJsonAsync<JsonObject>(new Uri("/api/tickets?status=open&top=100", UriKind.Relative));
+        await Expect(rows).ToHaveCountAsync(everyOpen!["items"]!.AsArray().Count);
+
+        var shown = await rows.EvaluateAllAsync<string[]>("items => items.map(item => item.dataset.ticketId)");
+        Assert.Equal(shown.Length, shown.Distinct().Count());
+        Assert.Subset(shown.ToHashSet(), created.ToHashSet());
+    }
+
+    [Fact]
+    public async Task A_customer_closes_a_resolved_ticket_from_recently_closed()
+    {
+        using var carol = site.Host.As("carol@contoso.com");
+        using var agent = site.Host.Agent();
+        var opened = await carol.PostAsJsonAsync(new Uri("/api/tickets", UriKind.Relative), new { subject = "Chargeback notice in the wrong currency", description = "" });
+        var id = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        (await agent.PostAsJsonAsync(new Uri($"/api/tickets/{id}/triage", UriKind.Relative), new { priority = "low", assignee = "ava.agent@infoflopay.example" })).EnsureSuccessStatusCode();
+        (await agent.PostAsJsonAsync(new Uri($"/api/tickets/{id}/status", UriKind.Relative), new { status = "resolved", note = "Fixed the currency mapping." })).EnsureSuccessStatusCode();
+
+        var page = await site.OpenPortalAsync();
+        await SignInLocallyAsync(page, "carol@contoso.com");
+        await Expect(page.Locator("#ticket-list")).Not.ToContainTextAsync("Chargeback notice in the wrong currency");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Recently closed" }).ClickAsync();
+        var row = page.Locator($"#ticket-list li[data-ticket-id='{id}']");
+        await Expect(row).ToContainTextAsync("resolved");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close ticket" }).ClickAsync();
+
+        await Expect(page.Locator("#ticket-facts .status")).ToHaveTextAsync("closed");
+        await Expect(page.Locator("#timeline li.status").Last).ToContainTextAsync("resolved → closed");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Reopen ticket" })).ToBeHiddenAsync();
+        var ticket = await carol.GetFromJsonAsync<JsonObject>(new Uri($"/api/tickets/{id}", UriKind.Relative));
+        Assert.Equal("closed", ticket!["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -95,7 +158,7 @@ public sealed class PortalBrowserTests(PortalSite site) : IClassFixture<PortalSi
         var posts = 0;
         page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "New ticket" }).ClickAsync();
+        await Nav(page, "New ticket").ClickAsync();
         await page.GetByLabel("Subject").FillAsync(new string('s', 201));
         await page.GetByRole(AriaRole.Button, new() { Name = "Open ticket" }).ClickAsync();
 
@@ -121,7 +184,7 @@ public sealed class PortalBrowserTests(PortalSite site) : IClassFixture<PortalSi
         });
         var answer = page.WaitForResponseAsync(response => response.Url.EndsWith("/api/tickets", StringComparison.Ordinal) && response.Request.Method == "POST");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "New ticket" }).ClickAsync();
+        await Nav(page, "New ticket").ClickAsync();
         await page.GetByLabel("Subject").FillAsync("A fine subject");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open ticket" }).ClickAsync();
 
@@ -144,7 +207,7 @@ public sealed class PortalBrowserTests(PortalSite site) : IClassFixture<PortalSi
         var page = await site.OpenPortalAsync();
         await SignInLocallyAsync(page, "carol@contoso.com");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Help articles" }).ClickAsync();
+        await Nav(page, "Help articles").ClickAsync();
         await page.GetByLabel("Search troubleshooting steps").FillAsync("declined do not honor");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Card payments declined with \"do not honor\"" }).ClickAsync();
@@ -163,7 +226,7 @@ public sealed class PortalBrowserTests(PortalSite site) : IClassFixture<PortalSi
         page.Console += (_, message) => violations.Add(message.Text);
         await SignInLocallyAsync(page, "carol@contoso.com");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Help articles" }).ClickAsync();
+        await Nav(page, "Help articles").ClickAsync();
         await page.GetByLabel("Search troubleshooting steps").FillAsync("refund reference");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Refund status lookup" }).ClickAsync();
@@ -201,6 +264,9 @@ public sealed class PortalBrowserTests(PortalSite site) : IClassFixture<PortalSi
         await Expect(page.Locator("#account")).ToContainTextAsync("Local sign-in");
         await Expect(page.Locator("#ticket-list")).ToContainTextAsync(SeededContosoSubject);
     }
+
+    private static ILocator Nav(IPage page, string name) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Portal" }).GetByRole(AriaRole.Link, new() { Name = name });
 
     private static async Task SignInLocallyAsync(IPage page, string email)
     {

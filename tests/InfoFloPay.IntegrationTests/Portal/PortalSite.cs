@@ -54,6 +54,8 @@ public sealed class PortalSite : IAsyncLifetime
     public async Task<IPage> OpenPortalAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 760 } });
+        // The browser's "now" (for "closed in the last 30 days") is the host's fake clock, not the machine's.
+        await context.Clock.SetFixedTimeAsync(Host.Clock.GetUtcNow().UtcDateTime);
         var page = await context.NewPageAsync();
         await page.GotoAsync(PortalAddress.ToString());
         return page;
