@@ -43,25 +43,33 @@
     return btoa(binary);
   }
 
-  /** Azure: who App Service Authentication says is signed in. Locally /.auth/me does not exist (404). */
+  // The made-up identity is only ever offered on this machine, whatever /.auth/me says elsewhere.
+  const onLoopback = ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
+
+  /**
+   * Azure: who App Service Authentication says is signed in (/.auth/me). Locally there is no /.auth (404), so the page
+   * offers the local sign-in picker. Off loopback a missing /.auth/me means the token store is off: ask the API instead.
+   */
   async function discoverIdentity() {
-    let response;
+    let response = null;
     try {
       response = await fetch('/.auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
     } catch {
-      return { mode: 'local', user: storedLocalUser() };
+      // No answer at all: treated like a missing /.auth below.
     }
 
-    if (response.status === 404) return { mode: 'local', user: storedLocalUser() };
-    if (!response.ok) return { mode: 'azure', user: null };
-    const sessions = await response.json().catch(() => []);
-    const session = Array.isArray(sessions) ? sessions[0] : null;
-    if (!session) return { mode: 'azure', user: null };
-    const claim = (...types) => (session.user_claims || []).find((c) => types.includes(c.typ))?.val;
-    return {
-      mode: 'azure',
-      user: { email: session.user_id, name: claim('name', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name') || session.user_id },
-    };
+    if (onLoopback && (response === null || response.status === 404)) return { mode: 'local', user: storedLocalUser() };
+    if (response?.ok) {
+      const sessions = await response.json().catch(() => []);
+      const session = Array.isArray(sessions) ? sessions[0] : null;
+      if (!session) return { mode: 'azure', user: null };
+      const claim = (...types) => (session.user_claims || []).find((c) => types.includes(c.typ))?.val;
+      const name = claim('name', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name') || session.user_id;
+      return { mode: 'azure', user: { email: session.user_id, name } };
+    }
+
+    const probe = await fetch(apiRoot + '/articles?q=', { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).catch(() => null);
+    return { mode: 'azure', user: probe?.ok ? { email: null, name: 'Signed in' } : null };
   }
 
   function storedLocalUser() {
