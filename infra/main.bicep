@@ -62,7 +62,6 @@ var serviceBusTopics = [
 ]
 var serviceBusSubscriptions = [
   { topic: 'helpdesk-events', name: 'notifications' }
-  { topic: 'helpdesk-events', name: 'sla-escalations' }
 ]
 
 // Built-in roles the template may assign, by GUID (the drift test allows exactly these plus the email sender role).
@@ -217,7 +216,6 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       ServiceBusConnection__clientId: identity.outputs.clientId
       HELPDESK_EVENTS_TOPIC: 'helpdesk-events'
       NOTIFICATIONS_SUBSCRIPTION: 'notifications'
-      SLA_ESCALATIONS_SUBSCRIPTION: 'sla-escalations'
 
       // Email through Communication Services with the managed identity.
       Email__Endpoint: email.outputs.endpoint
@@ -240,6 +238,10 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       // Pages go by email unless the Operations Manager's pager is a PagerDuty Events v2 URL; its routing key is an
       // integration secret, so it is added as a Key Vault reference after deployment (docs/deploy.md), never here.
       Paging__Source: 'infoflopay-helpdesk'
+
+      // Monitoring: incidents resolve when their target recovers (NoteInterval, ReopenWindow, HistoryLength, TableName
+      // keep their defaults; docs/monitoring.md).
+      Monitoring__AutoResolve: 'true'
 
       // Telemetry: the connection string is not a secret; local auth is off so ingestion needs the identity's token.
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString

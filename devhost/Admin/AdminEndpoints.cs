@@ -81,6 +81,7 @@ public static class AdminEndpoints
             body = entry.Body,
             ticketId = entry.TicketId,
             sentAt = entry.SentAt,
+            messageId = entry.MessageId,
         }));
 
         admin.MapGet("/servicebus", (InProcessServiceBus bus) => new

@@ -2,7 +2,11 @@ using System.Collections.Concurrent;
 
 namespace InfoFloPay.DevHost.Outbox;
 
-public sealed record OutboxEntry(string Channel, IReadOnlyList<string> To, string Subject, string Body, string? TicketId, DateTimeOffset SentAt);
+public sealed record OutboxEntry(string Channel, IReadOnlyList<string> To, string Subject, string Body, string? TicketId, DateTimeOffset SentAt)
+{
+    /// <summary>The email's Message-ID header, so a local run can reply to it (In-Reply-To) through email intake.</summary>
+    public string? MessageId { get; init; }
+}
 
 /// <summary>Everything the app sent while running locally: emails and pages, instead of ACS and the pager.</summary>
 public sealed class Outbox

@@ -7,7 +7,10 @@ public sealed class OutboxEmailSender(Outbox outbox, TimeProvider clock, ILogger
     public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var recipients = message.To.Select(to => to.Address).ToList();
-        outbox.Add(new OutboxEntry("email", recipients, message.Subject, message.PlainText, message.TicketId, clock.GetUtcNow()));
+        outbox.Add(new OutboxEntry("email", recipients, message.Subject, message.PlainText, message.TicketId, clock.GetUtcNow())
+        {
+            MessageId = message.Headers.TryGetValue("Message-ID", out var messageId) ? messageId : null,
+        });
         logger.LogInformation("Email to {Recipients}: {Subject}", string.Join(", ", recipients), message.Subject);
         return Task.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using InfoFloPay.Functions.Intake;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Monitoring;
@@ -25,6 +26,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddMessaging(configuration);
         services.AddNotifications(configuration);
         services.AddTickets(configuration);
+        services.AddIntake();
         services.AddMonitoring(configuration);
         services.AddPortal();
         return services;

@@ -10,6 +10,24 @@ public sealed class PolicySla(SlaClock clock) : ISlaCalculator
 {
     public TicketSla Evaluate(Ticket ticket, DateTimeOffset now)
     {
+        var state = Measure(ticket, now);
+        var sent = ticket.SentSlaNotices.ToHashSet(StringComparer.Ordinal);
+        return new TicketSla
+        {
+            Tier = EnumText.Of(state.Tier),
+            FirstResponseDueAt = state.FirstResponseDueAt,
+            ResolutionDueAt = state.ResolutionDueAt,
+            Paused = state.Paused,
+            Breaches = state.Breaches,
+
+            // A closed ticket has nothing left to escalate.
+            NextCheckpointAt = ticket.Status == TicketStatus.Closed ? null : SlaEscalationPlanner.NextCheckpoint(state, sent),
+        };
+    }
+
+    /// <summary>Where each of the ticket's SLA clocks stands at <paramref name="now"/>.</summary>
+    public SlaState Measure(Ticket ticket, DateTimeOffset now)
+    {
         ArgumentNullException.ThrowIfNull(ticket);
         var tier = EnumText.TryParse<SlaTier>(ticket.Sla.Tier, out var known) ? known : SlaTier.Essentials;
         var timeline = new SlaTimeline(
@@ -20,18 +38,6 @@ public sealed class PolicySla(SlaClock clock) : ISlaCalculator
             ResolvedAt: ticket.Status is TicketStatus.Resolved or TicketStatus.Closed ? ticket.ResolvedAt ?? ticket.ClosedAt : null,
             ReopenedAt: ticket.ReopenedAt,
             Pauses: ticket.Pauses);
-        var state = clock.Evaluate(timeline, now);
-        var sent = ticket.SentSlaNotices.ToHashSet(StringComparer.Ordinal);
-        return new TicketSla
-        {
-            Tier = EnumText.Of(tier),
-            FirstResponseDueAt = state.FirstResponseDueAt,
-            ResolutionDueAt = state.ResolutionDueAt,
-            Paused = state.Paused,
-            Breaches = state.Breaches,
-
-            // A closed ticket has nothing left to escalate.
-            NextCheckpointAt = ticket.Status == TicketStatus.Closed ? null : SlaEscalationPlanner.NextCheckpoint(state, sent),
-        };
+        return clock.Evaluate(timeline, now);
     }
 }

@@ -36,6 +36,9 @@ public sealed record TicketEvent
 
     public IReadOnlyList<string>? Recipients { get; init; }
 
+    /// <summary>For SLA events: the due time of the target they are about.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
     /// <summary>True on the staff reply that set the ticket's first response time.</summary>
     public bool? FirstResponse { get; init; }
 }

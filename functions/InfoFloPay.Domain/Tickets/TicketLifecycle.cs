@@ -1,4 +1,3 @@
-using System.Globalization;
 using InfoFloPay.Domain.Identity;
 using InfoFloPay.Domain.Sla;
 
@@ -27,7 +26,7 @@ public static class TicketLifecycle
             UpdatedAt = now,
             Sla = new TicketSla { Tier = tier },
         };
-        var events = new EventWriter(ticket, caller, now);
+        var events = new TicketEventWriter(ticket, caller, now);
         events.Add(TicketEventKind.Created, EventVisibility.Public, e => e with { Priority = draft.Priority, Channel = EnumText.Of(draft.Channel) });
         return events.Finish(ticket);
     }
@@ -51,7 +50,7 @@ public static class TicketLifecycle
             Status = ticket.Status == TicketStatus.New ? TicketStatus.Open : ticket.Status,
             UpdatedAt = now,
         };
-        var events = new EventWriter(ticket, caller, now);
+        var events = new TicketEventWriter(ticket, caller, now);
         events.Add(TicketEventKind.Triaged, EventVisibility.Public, e => e with
         {
             Priority = priority,
@@ -86,7 +85,7 @@ public static class TicketLifecycle
             FirstRespondedAt = firstResponse ? now : ticket.FirstRespondedAt,
             UpdatedAt = now,
         };
-        var events = new EventWriter(ticket, caller, now);
+        var events = new TicketEventWriter(ticket, caller, now);
         events.Add(TicketEventKind.Reply, isInternal ? EventVisibility.Internal : EventVisibility.Public, e => e with
         {
             Body = body,
@@ -114,7 +113,7 @@ public static class TicketLifecycle
         }
 
         var changed = Moved(ticket, to, now);
-        var events = new EventWriter(ticket, caller, now);
+        var events = new TicketEventWriter(ticket, caller, now);
         events.Add(TicketEventKind.Status, EventVisibility.Public, e => e with { FromStatus = ticket.Status, ToStatus = to, Note = note });
         return events.Finish(changed);
     }
@@ -151,27 +150,5 @@ public static class TicketLifecycle
             Pauses = pauses,
             UpdatedAt = now,
         };
-    }
-
-    /// <summary>Numbers events after the ticket's last one, so a concurrent writer's events collide and its batch fails.</summary>
-    private sealed class EventWriter(Ticket before, Caller caller, DateTimeOffset now)
-    {
-        private readonly List<TicketEvent> _events = [];
-
-        public void Add(TicketEventKind kind, EventVisibility visibility, Func<TicketEvent, TicketEvent> details)
-        {
-            var sequence = before.EventCount + _events.Count + 1;
-            _events.Add(details(new TicketEvent
-            {
-                Id = sequence.ToString("D6", CultureInfo.InvariantCulture),
-                TicketId = before.Id,
-                Kind = kind,
-                Visibility = visibility,
-                OccurredAt = now,
-                Actor = new EventActor(caller.Email, caller.Name, EnumText.Of(caller.Role)),
-            }));
-        }
-
-        public TicketChange Finish(Ticket after) => new(after with { EventCount = before.EventCount + _events.Count }, _events);
     }
 }

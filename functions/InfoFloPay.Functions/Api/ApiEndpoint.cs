@@ -16,13 +16,32 @@ public sealed class ApiEndpoint(CallerResolver callers, ILogger<ApiEndpoint> log
 {
     private const int RetryAfterSeconds = 5;
 
-    public async Task<IActionResult> RunAsync(HttpRequest request, Func<Caller, Task<IActionResult>> handle, CancellationToken cancellationToken)
+    /// <summary>A storage fault after the SDK's retries: no answer (status 0) or a 5xx, alone or as the retries' aggregate.</summary>
+    private static bool StorageUnavailable(Exception ex) => ex switch
+    {
+        RequestFailedException failed => failed.Status is 0 or >= 500,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(StorageUnavailable),
+        _ => false,
+    };
+
+    public Task<IActionResult> RunAsync(HttpRequest request, Func<Caller, Task<IActionResult>> handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);
-        try
+        return RunWithoutPrincipalAsync(request, async () =>
         {
             var caller = await callers.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
             return await handle(caller).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>For the endpoints the platform authorizes by function key (no user principal), e.g. email intake.</summary>
+    public async Task<IActionResult> RunWithoutPrincipalAsync(HttpRequest request, Func<Task<IActionResult>> handle)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(handle);
+        try
+        {
+            return await handle().ConfigureAwait(false);
         }
         catch (ApiProblemException ex)
         {
@@ -41,7 +60,7 @@ public sealed class ApiEndpoint(CallerResolver callers, ILogger<ApiEndpoint> log
                 _ => throw new InvalidOperationException($"Unmapped rejection {ex.Kind}.", ex),
             };
         }
-        catch (RequestFailedException ex) when (ex.Status is 0 or >= 500)
+        catch (Exception ex) when (StorageUnavailable(ex))
         {
             logger.LogError(ex, "Storage unavailable for {Method} {Path}", request.Method, request.Path);
             return Problem.Result(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Storage is unavailable; retry shortly.")

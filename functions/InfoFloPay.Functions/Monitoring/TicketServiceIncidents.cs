@@ -34,24 +34,33 @@ internal sealed class TicketServiceIncidents(TicketService tickets, IOptions<Sup
         return result.Ticket.Id;
     }
 
+    // Each change below is applied once per idempotency key (the key is stored in the same batch as the change), so a
+    // retried probe run never adds a second note or a second resolution.
+
     public Task AddNoteAsync(string ticketId, string text, string idempotencyKey, CancellationToken cancellationToken) =>
-        tickets.AppendNoteAsync(ticketId, text, Monitoring, cancellationToken);
+        tickets.ChangeOnceAsync(ticketId, Monitoring, idempotencyKey, (ticket, now) => ticket.Status == TicketStatus.Closed
+            ? TicketChange.None(ticket)
+            : TicketLifecycle.Reply(ticket, text, isInternal: true, Monitoring, now), cancellationToken);
 
-    public async Task ResolveAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        // An outage can end before anyone triaged the incident; the status graph resolves only open work, so it is
-        // opened first, on the record, rather than bending the graph for one caller.
-        var current = await tickets.GetAsync(ticketId, Monitoring, cancellationToken).ConfigureAwait(false);
-        if (current.Ticket.Status == TicketStatus.New)
+    /// <summary>
+    /// An outage can end before anyone triaged the incident; the status graph resolves only open work, so a new
+    /// incident is opened first, on the record, in the same change rather than bending the graph for one caller.
+    /// </summary>
+    public Task ResolveAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken) =>
+        tickets.ChangeOnceAsync(ticketId, Monitoring, idempotencyKey, (ticket, now) => ticket.Status switch
         {
-            await tickets.ChangeStatusAsync(ticketId, new StatusChangeRequest("open", "Recovered before triage."), Monitoring, current.ETag, cancellationToken)
-                .ConfigureAwait(false);
-        }
+            TicketStatus.New => TicketLifecycle.ChangeStatus(ticket, TicketStatus.Open, "Recovered before triage.", Monitoring, now)
+                .Then(opened => TicketLifecycle.ChangeStatus(opened, TicketStatus.Resolved, note, Monitoring, now)),
+            TicketStatus.Open or TicketStatus.Pending => TicketLifecycle.ChangeStatus(ticket, TicketStatus.Resolved, note, Monitoring, now),
+            _ => TicketChange.None(ticket),
+        }, cancellationToken);
 
-        await tickets.ChangeStatusAsync(ticketId, new StatusChangeRequest("resolved", note), Monitoring, ifMatch: null, cancellationToken)
-            .ConfigureAwait(false);
-    }
-
+    /// <summary>Reopens a resolved incident; one already open gets the note; one someone closed stays closed.</summary>
     public Task ReopenAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken) =>
-        tickets.ChangeStatusAsync(ticketId, new StatusChangeRequest("open", note), Monitoring, ifMatch: null, cancellationToken);
+        tickets.ChangeOnceAsync(ticketId, Monitoring, idempotencyKey, (ticket, now) => ticket.Status switch
+        {
+            TicketStatus.Resolved => TicketLifecycle.ChangeStatus(ticket, TicketStatus.Open, note, Monitoring, now),
+            TicketStatus.Closed => TicketChange.None(ticket),
+            _ => TicketLifecycle.Reply(ticket, note, isInternal: true, Monitoring, now),
+        }, cancellationToken);
 }

@@ -9,7 +9,8 @@ namespace InfoFloPay.Functions.Notifications;
 /// Delivers what the <see cref="NotificationPlanner"/> decides, one recipient at a time, and journals each delivery.
 /// A delivery already journalled as sent is skipped, so a redelivered message sends nothing twice. A recipient the
 /// mail service rejects outright (bad address) is journalled as failed and never retried; any other failure is retried
-/// by throwing after the remaining recipients were served, so Service Bus redelivers and finally dead-letters.
+/// by throwing after the remaining recipients were served, so Service Bus redelivers and finally dead-letters. Each
+/// delivery is put on the ticket's timeline before it is journalled, so a delivery journalled as sent is on the timeline.
 /// </summary>
 public sealed class NotificationDispatcher(
     NotificationPlanner planner,
@@ -17,6 +18,7 @@ public sealed class NotificationDispatcher(
     IEmailSender emailSender,
     IPager pager,
     INotificationJournal journal,
+    INotificationTimeline timeline,
     TimeProvider clock,
     ILogger<NotificationDispatcher> logger) : INotificationDispatcher
 {
@@ -41,7 +43,8 @@ public sealed class NotificationDispatcher(
 
             try
             {
-                await DeliverAsync(delivery, cancellationToken).ConfigureAwait(false);
+                var sent = await DeliverAsync(helpdeskEvent, delivery, cancellationToken).ConfigureAwait(false);
+                await timeline.RecordAsync(sent, cancellationToken).ConfigureAwait(false);
                 await RecordAsync(helpdeskEvent, delivery, NotificationOutcome.Sent, detail: null, cancellationToken).ConfigureAwait(false);
                 logger.LogInformation(
                     "Sent {Kind} {Channel} for ticket {TicketId} to {Recipient}",
@@ -67,17 +70,20 @@ public sealed class NotificationDispatcher(
         }
     }
 
-    private async Task DeliverAsync(NotificationDelivery delivery, CancellationToken cancellationToken)
+    private async Task<SentNotification> DeliverAsync(HelpdeskEvent helpdeskEvent, NotificationDelivery delivery, CancellationToken cancellationToken)
     {
         switch (delivery)
         {
             case EmailDelivery email:
                 var message = await composer.ComposeAsync(email.Model, email.To, email.Key).ConfigureAwait(false);
                 await emailSender.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                break;
+                return new SentNotification(helpdeskEvent.TicketId, delivery.Key, delivery.Channel, delivery.Recipient, message.Subject,
+                    message.Headers.TryGetValue("Message-ID", out var messageId) ? messageId : null);
             case PageDelivery page:
                 await pager.PageAsync(page.Page, cancellationToken).ConfigureAwait(false);
-                break;
+                return new SentNotification(helpdeskEvent.TicketId, delivery.Key, delivery.Channel, delivery.Recipient, page.Page.Summary, MessageId: null);
+            default:
+                throw new NotSupportedException($"No channel delivers {delivery.GetType().Name}.");
         }
     }
 

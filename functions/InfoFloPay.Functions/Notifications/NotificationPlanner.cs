@@ -86,9 +86,11 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster)
                     SlaTarget = alert.Target,
                     DueAt = alert.DueAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
                 };
-                if (alert.Assignee is { } alertAssignee)
+                // Nobody owns an unassigned ticket, so the whole team hears about it.
+                IEnumerable<PersonRef> responsibles = alert.Assignee is { } alertAssignee ? [alertAssignee] : Agents();
+                foreach (var responsible in responsibles)
                 {
-                    plan.Email(kind, alertAssignee, alertModel);
+                    plan.Email(kind, responsible, alertModel);
                 }
 
                 if (Roster.OperationsManager is { Email.Length: > 0 } manager && !SameAddress(manager.Email, alert.Assignee?.Email))

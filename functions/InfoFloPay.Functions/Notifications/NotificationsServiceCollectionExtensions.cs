@@ -38,6 +38,7 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<NotificationPlanner>();
         services.AddSingleton<INotificationJournal>(provider => new TableNotificationJournal(provider.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<INotificationTimeline, TicketNotificationTimeline>();
         services.AddSingleton<INotificationDispatcher, NotificationDispatcher>();
         return services;
     }

@@ -1,4 +1,5 @@
 using InfoFloPay.Domain.Sla;
+using InfoFloPay.Domain.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace InfoFloPay.Functions.Sla;
 
 internal static class SlaServiceCollectionExtensions
 {
-    /// <summary>The SLA policy (from <c>Sla__PolicyFile</c>, validated at start-up) and the <see cref="SlaClock"/> that applies it.</summary>
+    /// <summary>The SLA policy (from <c>Sla__PolicyFile</c>, validated at start-up), the <see cref="SlaClock"/> that applies it,
+    /// and the sweep that escalates due tickets (on <c>SLA_SWEEP_SCHEDULE</c>).</summary>
     public static IServiceCollection AddSla(this IServiceCollection services)
     {
         services.AddSingleton<SlaPolicyLoader>();
@@ -14,6 +16,9 @@ internal static class SlaServiceCollectionExtensions
         services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.SectionName).ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<SlaPolicyLoader>().Load(provider.GetRequiredService<IOptions<SlaOptions>>().Value));
         services.AddSingleton<SlaClock>();
+        services.AddSingleton<PolicySla>();
+        services.AddSingleton<SlaEscalation>();
+        services.AddSingleton<SlaSweep>();
         return services;
     }
 }

@@ -11,11 +11,20 @@ public sealed record CommittedChange(Ticket Ticket, ETag ETag, IReadOnlyList<Pen
 
 public sealed record PendingMessage(string RowKey, HelpdeskEvent Event);
 
-/// <summary>A claimed Idempotency-Key: the hash of the request that claimed it.</summary>
-public sealed record IdempotencyClaim(string RowKey, string RequestHash);
+/// <summary>
+/// A claimed Idempotency-Key (or an inbound mail's receipt): the hash of the request that claimed it, and for receipts
+/// what was done with it (<see cref="Outcome"/>). It commits in the same batch as the change it guards.
+/// </summary>
+public sealed record IdempotencyClaim(string RowKey, string RequestHash)
+{
+    public string? Outcome { get; init; }
+}
 
 /// <summary>What the first request with an Idempotency-Key produced.</summary>
-public sealed record IdempotencyRecord(string RequestHash, Ticket Ticket);
+public sealed record IdempotencyRecord(string RequestHash, Ticket Ticket)
+{
+    public string? Outcome { get; init; }
+}
 
 public sealed record TicketPage(IReadOnlyList<Ticket> Items, string? ContinuationToken);
 

@@ -45,6 +45,14 @@ public static class TicketEnvelopes
                         e.Body ?? string.Empty)),
                 TicketEventKind.Status when e.ToStatus == TicketStatus.Resolved => (HelpdeskEventTypes.TicketResolved,
                     new TicketResolvedData(ticket.Subject, requester, e.Note)),
+                TicketEventKind.SlaWarning or TicketEventKind.SlaBreached when e.DueAt is { } dueAt => (
+                    e.Kind == TicketEventKind.SlaWarning ? HelpdeskEventTypes.SlaWarning : HelpdeskEventTypes.SlaBreached,
+                    new SlaAlertData(
+                        ticket.Subject,
+                        ticket.Assignee is { } responsible ? new PersonRef(responsible) : null,
+                        e.Channel ?? string.Empty,
+                        dueAt,
+                        EnumText.Of(ticket.Priority))),
                 _ => null,
             };
             if (message is var (type, data))

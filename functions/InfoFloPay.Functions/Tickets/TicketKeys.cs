@@ -68,6 +68,12 @@ public static class TicketKeys
         return keys;
     }
 
+    /// <summary>
+    /// An email that belongs to a ticket, by its Message-ID: an inbound mail's receipt (committed with the ticket or
+    /// reply it became) or a notification the desk sent. Intake threads replies through these rows.
+    /// </summary>
+    public static string Mail(string messageId) => "mail|" + Hash(messageId);
+
     public static string NotificationEventId(string notificationKey) => "n-" + Hash(notificationKey);
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];

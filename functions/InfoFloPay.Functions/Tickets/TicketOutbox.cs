@@ -46,7 +46,7 @@ public sealed class TicketOutbox(TicketStore store, IMessageSender sender, IOpti
         ArgumentNullException.ThrowIfNull(envelope);
         return new OutgoingMessage(envelope.MessageId, envelope.Type, BinaryData.FromObjectAsJson(envelope, HelpdeskEventJson.Options))
         {
-            ApplicationProperties = new Dictionary<string, object> { ["ticketId"] = envelope.TicketId, ["version"] = envelope.Version },
+            ApplicationProperties = new Dictionary<string, object> { ["type"] = envelope.Type, ["version"] = envelope.Version, ["ticketId"] = envelope.TicketId },
         };
     }
 }

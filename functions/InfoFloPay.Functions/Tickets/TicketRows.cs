@@ -44,28 +44,39 @@ internal static class TicketRows
     public static TicketEvent ToEvent(TableEntity row) =>
         JsonSerializer.Deserialize<TicketEvent>(row.GetString("Doc"), HelpdeskJson.Options)! with { Body = row.GetString("Body") };
 
-    /// <summary>An outbox row. A reply body (up to 32 KB) is kept in a column of its own, as JSON escaping could push the
-    /// envelope past the 64 KB property limit.</summary>
+    /// <summary>The payload fields that can hold up to 32 KB of text: kept in columns of their own, since JSON escaping
+    /// could push the envelope past the 64 KB property limit.</summary>
+    private static readonly string[] LongDataFields = ["body", "description"];
+
     public static TableEntity OutboxRow(PendingMessage message)
     {
         var envelope = JsonSerializer.SerializeToNode(message.Event, HelpdeskJson.Options)!;
-        var e = envelope["data"]?["event"]?.AsObject();
-        var body = e?["body"]?.GetValue<string>();
-        e?.Remove("body");
-        return new TableEntity(TicketKeys.Partition, message.RowKey)
+        var row = new TableEntity(TicketKeys.Partition, message.RowKey) { ["Type"] = message.Event.Type };
+        if (envelope["data"] is JsonObject data)
         {
-            ["Type"] = message.Event.Type,
-            ["Envelope"] = envelope.ToJsonString(HelpdeskJson.Options),
-            ["Body"] = body,
-        };
+            foreach (var field in LongDataFields.Where(data.ContainsKey))
+            {
+                row["Data_" + field] = data[field]?.GetValue<string>();
+                data.Remove(field);
+            }
+        }
+
+        row["Envelope"] = envelope.ToJsonString(HelpdeskJson.Options);
+        return row;
     }
 
     public static PendingMessage ToPendingMessage(TableEntity row)
     {
         var envelope = JsonNode.Parse(row.GetString("Envelope"))!;
-        if (row.GetString("Body") is { } body && envelope["data"]?["event"] is JsonObject e)
+        if (envelope["data"] is JsonObject data)
         {
-            e["body"] = body;
+            foreach (var field in LongDataFields)
+            {
+                if (row.GetString("Data_" + field) is { } text)
+                {
+                    data[field] = text;
+                }
+            }
         }
 
         return new PendingMessage(row.RowKey, envelope.Deserialize<HelpdeskEvent>(HelpdeskJson.Options)!);

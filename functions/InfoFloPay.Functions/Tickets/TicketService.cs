@@ -23,9 +23,27 @@ public sealed class TicketService(
     TimeProvider clock,
     ILogger<TicketService> logger)
 {
-    public async Task<TicketResult> CreateAsync(NewTicketRequest request, Caller caller, TicketChannel channel, string? idempotencyKey, CancellationToken cancellationToken)
+    public Task<TicketResult> CreateAsync(NewTicketRequest request, Caller caller, TicketChannel channel, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        var claim = idempotencyKey is null ? null : new IdempotencyClaim(TicketKeys.Idempotency(caller.Email, idempotencyKey), RequestHash(request, channel));
+        return OpenAsync(request, caller, channel, claim, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens a ticket at most once for <paramref name="receipt"/> (e.g. an inbound mail's Message-ID): the receipt
+    /// commits with the ticket, and a repeat with the same <see cref="IdempotencyClaim.RequestHash"/> (the claimant, e.g.
+    /// the sender) returns the first ticket whatever else the request says; another claimant is refused (422).
+    /// </summary>
+    public Task<TicketResult> CreateOnceAsync(NewTicketRequest request, Caller caller, TicketChannel channel, IdempotencyClaim receipt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return OpenAsync(request, caller, channel, receipt, cancellationToken);
+    }
+
+    private async Task<TicketResult> OpenAsync(
+        NewTicketRequest request, Caller caller, TicketChannel channel, IdempotencyClaim? claim, CancellationToken cancellationToken)
+    {
         if (!caller.IsStaff && caller.CustomerId is null)
         {
             throw RequestRejectedException.Forbidden("Your email is not registered with a customer account; ask your account manager to add you.");
@@ -46,11 +64,11 @@ public sealed class TicketService(
             tier = account!.Tier;
         }
 
-        var claim = idempotencyKey is null ? null : new IdempotencyClaim(TicketKeys.Idempotency(caller.Email, idempotencyKey), RequestHash(request, channel));
         var now = clock.GetUtcNow();
         var id = await store.NextIdAsync(cancellationToken).ConfigureAwait(false);
         var opened = TicketLifecycle.Open(id, draft, EnumText.Of(tier), caller, now);
         opened = opened with { Ticket = opened.Ticket with { Sla = sla.Evaluate(opened.Ticket, now) } };
+        opened = SlaMilestones.Record(before: null, opened, now);
 
         CommittedChange committed;
         try
@@ -115,6 +133,35 @@ public sealed class TicketService(
         return ChangeAsync(id, caller, ifMatch, (ticket, now) => TicketLifecycle.Reply(ticket, body, isInternal, caller, now), cancellationToken);
     }
 
+    /// <summary>
+    /// A reply made at most once for <paramref name="receipt"/> (e.g. an inbound mail's Message-ID): the receipt commits
+    /// with the reply, and a repeat by the same claimant changes nothing and returns the ticket as the first one left it;
+    /// another claimant is refused (422).
+    /// </summary>
+    public async Task<TicketResult> AddReplyOnceAsync(string id, ReplyRequest request, Caller caller, IdempotencyClaim receipt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        var (body, isInternal) = TicketRules.Validate(request);
+        try
+        {
+            var stored = await ChangeAsync(id, caller, ifMatch: null, (ticket, now) => TicketLifecycle.Reply(ticket, body, isInternal, caller, now), cancellationToken, receipt)
+                .ConfigureAwait(false);
+            return new TicketResult(stored.Ticket, stored.ETag, Replayed: false);
+        }
+        catch (IdempotencyKeyTakenException)
+        {
+            var first = await store.FindIdempotencyAsync(receipt.RowKey, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Receipt {receipt.RowKey} vanished after a conflict.");
+            if (first.RequestHash != receipt.RequestHash)
+            {
+                throw new RequestRejectedException(Rejection.IdempotencyMismatch, "This receipt was claimed by another request at the same moment; retry.");
+            }
+
+            var current = await store.GetAsync(first.Ticket.Id, cancellationToken).ConfigureAwait(false);
+            return new TicketResult(first.Ticket, current?.ETag ?? default, Replayed: true);
+        }
+    }
+
     /// <summary>An internal note: a staff reply the customer never sees and that notifies no one.</summary>
     public Task<StoredTicket> AppendNoteAsync(string id, string body, Caller caller, CancellationToken cancellationToken) =>
         AddReplyAsync(id, new ReplyRequest(body, Internal: true), caller, ifMatch: null, cancellationToken);
@@ -126,29 +173,62 @@ public sealed class TicketService(
     }
 
     /// <summary>
-    /// Records on the timeline (internal) that a notification went out. <paramref name="notificationKey"/>
-    /// identifies the notification (e.g. the message id and recipient); recording the same key again does
-    /// nothing and returns false, so redelivered messages leave one entry.
+    /// Records on the timeline that a notification went out: public when it went to the requester alone (the customer
+    /// sees the mail it was sent), internal otherwise. <paramref name="notificationKey"/> identifies the notification
+    /// (e.g. the message id and recipient); recording the same key again does nothing and returns false, so redelivered
+    /// messages leave one entry. Returns false, recording nothing, for a ticket that does not exist.
     /// </summary>
-    public Task<bool> RecordNotificationSentAsync(string ticketId, string notificationKey, string channel, IReadOnlyList<string> recipients, string? subject, CancellationToken cancellationToken)
+    public async Task<bool> RecordNotificationSentAsync(string ticketId, string notificationKey, string channel, IReadOnlyList<string> recipients, string? subject, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(notificationKey);
+        ArgumentNullException.ThrowIfNull(recipients);
+        var stored = TicketIds.IsValid(ticketId) ? await store.GetAsync(ticketId, cancellationToken).ConfigureAwait(false) : null;
+        if (stored is null)
+        {
+            return false;
+        }
+
+        var toRequester = channel == "email" && recipients.Count > 0
+            && recipients.All(to => string.Equals(to, stored.Ticket.Requester.Email, StringComparison.OrdinalIgnoreCase));
         var recorded = new TicketEvent
         {
             Id = TicketKeys.NotificationEventId(notificationKey),
             TicketId = ticketId,
             Kind = TicketEventKind.NotificationSent,
-            Visibility = EventVisibility.Internal,
+            Visibility = toRequester ? EventVisibility.Public : EventVisibility.Internal,
             OccurredAt = clock.GetUtcNow(),
             Actor = new EventActor(Caller.System("notifications").Email, "Notifications", EnumText.Of(CallerRole.System)),
             Channel = channel,
             Recipients = recipients,
             Note = subject,
         };
-        return store.AppendStandaloneEventAsync(recorded, cancellationToken);
+        return await store.AppendStandaloneEventAsync(recorded, stored.Ticket.CustomerId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<StoredTicket> ChangeAsync(string id, Caller caller, ETag? ifMatch, Func<Ticket, DateTimeOffset, TicketChange> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies <paramref name="change"/> once per <paramref name="idempotencyKey"/> of this caller: a repeat (a retried
+    /// timer run, a redelivered message) changes nothing. For the desk's own callers (monitoring, intake).
+    /// </summary>
+    public async Task ChangeOnceAsync(string id, Caller caller, string idempotencyKey, Func<Ticket, DateTimeOffset, TicketChange> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var claim = new IdempotencyClaim(TicketKeys.Idempotency(caller.Email, idempotencyKey), "change");
+        if (await store.IdempotencyKeyUsedAsync(claim.RowKey, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        try
+        {
+            await ChangeAsync(id, caller, null, change, cancellationToken, claim).ConfigureAwait(false);
+        }
+        catch (IdempotencyKeyTakenException)
+        {
+            logger.LogInformation("Change {IdempotencyKey} on ticket {TicketId} was already applied", idempotencyKey, id);
+        }
+    }
+
+    private async Task<StoredTicket> ChangeAsync(string id, Caller caller, ETag? ifMatch, Func<Ticket, DateTimeOffset, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
     {
         if (!TicketIds.IsValid(id))
         {
@@ -164,8 +244,9 @@ public sealed class TicketService(
 
             var now = clock.GetUtcNow();
             var applied = change(ticket, now);
-            return applied with { Ticket = applied.Ticket with { Sla = sla.Evaluate(applied.Ticket, now) } };
-        }, cancellationToken).ConfigureAwait(false);
+            applied = applied with { Ticket = applied.Ticket with { Sla = sla.Evaluate(applied.Ticket, now) } };
+            return SlaMilestones.Record(ticket, applied, now);
+        }, cancellationToken, claim).ConfigureAwait(false);
 
         logger.LogInformation("Ticket {TicketId} changed by {Caller}: {Events}", id, caller.Email, string.Join(", ", committed.Outbox.Select(m => m.Event.Type)));
         await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);

@@ -46,12 +46,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         var outbox = AddEventsAndOutbox(actions, change);
         if (claim is not null)
         {
-            actions.Add(new(TableTransactionActionType.Add, new TableEntity(TicketKeys.Partition, claim.RowKey)
-            {
-                ["RequestHash"] = claim.RequestHash,
-                ["Doc"] = JsonSerializer.Serialize(ticket with { Description = string.Empty }, HelpdeskJson.Options),
-                ["Description"] = ticket.Description,
-            }));
+            actions.Add(ClaimAction(claim, ticket));
         }
 
         var client = await table.GetAsync().ConfigureAwait(false);
@@ -66,18 +61,40 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         }
     }
 
+    public async Task<bool> IdempotencyKeyUsedAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync().ConfigureAwait(false);
+        var row = await client.GetEntityIfExistsAsync<TableEntity>(TicketKeys.Partition, rowKey, ["RowKey"], cancellationToken).ConfigureAwait(false);
+        return row.HasValue;
+    }
+
     public async Task<IdempotencyRecord?> FindIdempotencyAsync(string rowKey, CancellationToken cancellationToken)
     {
         var client = await table.GetAsync().ConfigureAwait(false);
         var row = await client.GetEntityIfExistsAsync<TableEntity>(TicketKeys.Partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? new IdempotencyRecord(row.Value!.GetString("RequestHash") ?? string.Empty, TicketRows.ToTicket(row.Value)) : null;
+        return row.HasValue
+            ? new IdempotencyRecord(row.Value!.GetString("RequestHash") ?? string.Empty, TicketRows.ToTicket(row.Value)) { Outcome = row.Value.GetString("Outcome") }
+            : null;
     }
 
     /// <summary>
     /// Read-modify-write of one ticket. With <paramref name="ifMatch"/>, a ticket changed since the caller read it
     /// is refused (412); without, a concurrent change makes this re-read and re-apply, so no update is lost.
+    /// <paramref name="claim"/>, when given, is an idempotency row committed in the same batch (an existing one →
+    /// <see cref="IdempotencyKeyTakenException"/>, nothing written); a change without events writes nothing.
     /// </summary>
-    public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken)
+    public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null) =>
+        await ChangeAsync(id, ifMatch, change, cancellationToken, claim).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("A ticket change always commits.");
+
+    /// <summary>
+    /// Read-modify-write that may find nothing to do: <paramref name="change"/> returns null and nothing is written.
+    /// A concurrent change makes it re-read and ask again, so a decision is always made on the ticket as committed.
+    /// </summary>
+    public Task<CommittedChange?> UpdateIfChangedAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken) =>
+        ChangeAsync(id, ifMatch: null, change, cancellationToken);
+
+    private async Task<CommittedChange?> ChangeAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         var client = await table.GetAsync().ConfigureAwait(false);
@@ -98,6 +115,16 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
                 throw Stale(id);
             }
 
+            if (applied is null)
+            {
+                return null;
+            }
+
+            if (applied.Events.Count == 0)
+            {
+                return new CommittedChange(applied.Ticket, current.ETag, []);
+            }
+
             var before = TicketRows.IndexKeysOf(current);
             var after = TicketKeys.IndexOf(applied.Ticket);
             var actions = new List<TableTransactionAction>
@@ -107,10 +134,19 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
             actions.AddRange(after.Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TicketRows.IndexRow(key, applied.Ticket))));
             actions.AddRange(before.Except(after).Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TicketKeys.Partition, key), ETag.All)));
             var outbox = AddEventsAndOutbox(actions, applied);
+            if (claim is not null)
+            {
+                actions.Add(ClaimAction(claim, applied.Ticket));
+            }
+
             try
             {
                 var result = await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 return new CommittedChange(applied.Ticket, result.Value[0].Headers.ETag!.Value, outbox);
+            }
+            catch (TableTransactionFailedException ex) when (claim is not null && ex.Status == 409 && ex.FailedTransactionActionIndex == actions.Count - 1)
+            {
+                throw new IdempotencyKeyTakenException($"Idempotency key row {claim.RowKey} exists.", ex);
             }
             catch (TableTransactionFailedException ex) when ((ex.Status == 412 && ex.FailedTransactionActionIndex is 0 or null) || IsEventCollision(ex, actions))
             {
@@ -185,13 +221,13 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
 
     /// <summary>Adds an event that changes nothing else (a notification sent), keyed so a repeat is a no-op.
     /// Returns false when an event with that id was already recorded.</summary>
-    public async Task<bool> AppendStandaloneEventAsync(TicketEvent e, CancellationToken cancellationToken)
+    public async Task<bool> AppendStandaloneEventAsync(TicketEvent e, string? customerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
         var client = await table.GetAsync().ConfigureAwait(false);
         try
         {
-            await client.AddEntityAsync(TicketRows.EventRow(e, customerId: null), cancellationToken).ConfigureAwait(false);
+            await client.AddEntityAsync(TicketRows.EventRow(e, customerId), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -206,7 +242,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         var upper = TicketKeys.OutboxPrefix + StorageKey.OldestFirst(cutoff);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TicketKeys.Partition} and RowKey ge {TicketKeys.OutboxPrefix} and RowKey lt {upper}");
         var pending = new List<PendingMessage>();
-        await foreach (var row in client.QueryAsync<TableEntity>(filter, select: ["RowKey", "Envelope", "Body"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in client.QueryAsync<TableEntity>(filter, select: ["RowKey", "Envelope", "Data_body", "Data_description"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             pending.Add(TicketRows.ToPendingMessage(row));
         }
@@ -240,6 +276,16 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         actions.AddRange(outbox.Select(message => new TableTransactionAction(TableTransactionActionType.Add, TicketRows.OutboxRow(message))));
         return outbox;
     }
+
+    private static TableTransactionAction ClaimAction(IdempotencyClaim claim, Ticket ticket) =>
+        new(TableTransactionActionType.Add, new TableEntity(TicketKeys.Partition, claim.RowKey)
+        {
+            ["RequestHash"] = claim.RequestHash,
+            ["TicketId"] = ticket.Id,
+            ["Outcome"] = claim.Outcome,
+            ["Doc"] = JsonSerializer.Serialize(ticket with { Description = string.Empty }, HelpdeskJson.Options),
+            ["Description"] = ticket.Description,
+        });
 
     private static bool IsEventCollision(TableTransactionFailedException ex, List<TableTransactionAction> actions) =>
         ex.Status == 409 && ex.FailedTransactionActionIndex is int index && index < actions.Count

@@ -4,7 +4,6 @@ using InfoFloPay.Functions.Api;
 using InfoFloPay.Functions.Customers;
 using InfoFloPay.Functions.Identity;
 using InfoFloPay.Functions.Knowledge;
-using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

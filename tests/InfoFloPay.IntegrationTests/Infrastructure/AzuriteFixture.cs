@@ -46,14 +46,36 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 UseShellExecute = false,
                 WorkingDirectory = Path.GetTempPath(),
             })!;
-            _process.OutputDataReceived += (_, _) => { };
-            _process.ErrorDataReceived += (_, _) => { };
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var output = new System.Text.StringBuilder();
+            _process.OutputDataReceived += (_, line) =>
+            {
+                lock (output)
+                {
+                    output.AppendLine(line.Data);
+                }
+
+                // Azurite says so once the Table service accepts connections.
+                if (line.Data?.Contains("successfully started", StringComparison.Ordinal) == true)
+                {
+                    started.TrySetResult();
+                }
+            };
+            _process.ErrorDataReceived += (_, line) =>
+            {
+                lock (output)
+                {
+                    output.AppendLine(line.Data);
+                }
+            };
+            _process.EnableRaisingEvents = true;
+            _process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"Azurite exited: {output}"));
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
 
             try
             {
-                await WaitUntilListeningAsync();
+                await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
                 return;
             }
             catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
@@ -77,31 +99,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         _process?.Dispose();
         _process = null;
         return Task.CompletedTask;
-    }
-
-    private async Task WaitUntilListeningAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!timeout.IsCancellationRequested)
-        {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}.");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, TablePort, timeout.Token);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50, timeout.Token);
-            }
-        }
-
-        throw new TimeoutException($"Azurite did not listen on port {TablePort} within 30 seconds.");
     }
 
     private static int FreeLoopbackPort()

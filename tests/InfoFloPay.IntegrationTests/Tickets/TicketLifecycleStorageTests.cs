@@ -99,13 +99,15 @@ public sealed class TicketLifecycleStorageTests(AzuriteFixture azurite) : IDispo
         var sent = _desk.Bus.Sent.ToList();
 
         Assert.All(sent, s => Assert.Equal("helpdesk-events", s.Entity));
-        Assert.Equal(["ticket.created", "ticket.assigned", "ticket.replied"], sent.Select(s => s.Message.Subject));
-        var triaged = sent[1].Message;
-        var envelope = JsonSerializer.Deserialize<HelpdeskEvent>(triaged.Body, HelpdeskEventJson.Options)!;
-        Assert.Equal($"{ticket.Id}/{envelope.EventId}", triaged.MessageId);
+        Assert.Equal([HelpdeskEventTypes.TicketCreated, HelpdeskEventTypes.TicketAssigned, HelpdeskEventTypes.TicketReplied], sent.Select(s => s.Message.Subject));
+        var assignedMessage = sent[1].Message;
+        var envelope = JsonSerializer.Deserialize<HelpdeskEvent>(assignedMessage.Body, HelpdeskEventJson.Options)!;
+        Assert.Equal($"{ticket.Id}/{envelope.EventId}", assignedMessage.MessageId);
         Assert.Equal(1, envelope.Version);
         var assigned = envelope.ReadData<TicketAssignedData>();
         Assert.Equal(("urgent", "sam@infoflopay.com", true), (assigned.Priority, assigned.Assignee?.Email, assigned.BecameUrgent));
+        var reply = JsonSerializer.Deserialize<HelpdeskEvent>(sent[2].Message.Body, HelpdeskEventJson.Options)!.ReadData<TicketRepliedData>();
+        Assert.Equal((ReplyAuthorRole.Staff, "On it"), (reply.AuthorRole, reply.Body));
         Assert.DoesNotContain(await _desk.AllRowsAsync(), r => r.RowKey.StartsWith("outbox|", StringComparison.Ordinal));
     }
 
@@ -128,17 +130,22 @@ public sealed class TicketLifecycleStorageTests(AzuriteFixture azurite) : IDispo
     }
 
     [Fact]
-    public async Task A_notification_is_recorded_once_however_often_it_is_reported()
+    public async Task A_notification_is_recorded_once_however_often_it_is_reported_and_customers_see_only_mail_to_the_requester()
     {
-        var ticket = await _desk.OpenAsync(TicketDesk.Agent);
+        await _desk.RegisterAccountsAsync();
+        var ticket = await _desk.OpenAsync(TicketDesk.CustomerA);
 
         var first = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", default);
         var again = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", default);
+        await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-2/kim@infoflopay.com", "email", ["kim@infoflopay.com"], "[IFP] assigned", default);
 
         Assert.True(first);
         Assert.False(again);
-        var events = await _desk.Service.EventsAsync(ticket.Id, TicketDesk.Agent, default);
-        Assert.Single(events, e => e.Kind == TicketEventKind.NotificationSent);
+        var staff = await _desk.Service.EventsAsync(ticket.Id, TicketDesk.Agent, default);
+        Assert.Equal(["alice@acme.test", "kim@infoflopay.com"],
+            staff.Where(e => e.Kind == TicketEventKind.NotificationSent).SelectMany(e => e.Recipients!).Order(StringComparer.Ordinal));
+        var customer = await _desk.Service.EventsAsync(ticket.Id, TicketDesk.CustomerA, default);
+        Assert.Equal(["alice@acme.test"], Assert.Single(customer, e => e.Kind == TicketEventKind.NotificationSent).Recipients!);
     }
 
     [Fact]

@@ -146,6 +146,18 @@ public sealed class TicketApiTests(TicketApiFixture api)
     }
 
     [Fact]
+    public async Task Ticket_events_reach_the_notifications_so_the_customer_is_acknowledged_and_the_assignee_told()
+    {
+        var id = await api.OpenTicketAsync("Notify me");
+        await api.TriageAsync(id);
+        await api.Host.MessagesSettledAsync();
+
+        var mail = api.Host.Outbox.Entries.Where(e => e.TicketId == id && e.Channel == "email").ToList();
+        Assert.Contains(mail, e => e.To.Contains(TicketApiFixture.CustomerA) && e.Subject.Contains($"[{id}]", StringComparison.Ordinal));
+        Assert.Contains(mail, e => e.To.Contains("ava.agent@infoflopay.example"));
+    }
+
+    [Fact]
     public async Task The_queue_lists_new_tickets_urgent_first_and_pages_with_continuation_tokens()
     {
         for (var n = 0; n < 3; n++)

@@ -15,6 +15,7 @@ public class NotificationDispatcherTests
     private readonly RecordingEmailSender _email = new();
     private readonly RecordingPager _pager = new();
     private readonly InMemoryJournal _journal = new();
+    private readonly RecordingTimeline _timeline = new();
     private readonly NotificationDispatcher _dispatcher;
 
     public NotificationDispatcherTests()
@@ -26,6 +27,7 @@ public class NotificationDispatcherTests
             _email,
             _pager,
             _journal,
+            _timeline,
             new FakeTimeProvider(DateTimeOffset.Parse("2026-11-26T14:05:00Z")),
             NullLogger<NotificationDispatcher>.Instance);
     }
@@ -61,6 +63,22 @@ public class NotificationDispatcherTests
         Assert.All(timeline, record => Assert.Equal(NotificationOutcome.Sent, record.Outcome));
         Assert.Contains(timeline, record => record is { Channel: "pager", Kind: "page" });
         Assert.Contains(timeline, record => record is { Channel: "email", Kind: "urgent-mobilization", Recipient: "cleo@infoflopay.example" });
+    }
+
+    [Fact]
+    public async Task Each_delivery_goes_on_the_ticket_timeline_once_with_the_message_id_replies_thread_by()
+    {
+        await _dispatcher.DispatchAsync(Assigned("urgent"), CancellationToken.None);
+        await _dispatcher.DispatchAsync(Assigned("urgent"), CancellationToken.None);
+
+        Assert.Equal(4, _timeline.Recorded.Count);
+        var page = Assert.Single(_timeline.Recorded, sent => sent.Channel == "pager");
+        Assert.Null(page.MessageId);
+        var emails = _timeline.Recorded.Where(sent => sent.Channel == "email").ToList();
+        Assert.Equal(emails.Select(sent => sent.Recipient), _email.Sent.Select(message => message.To[0].Address));
+        Assert.Equal(emails.Select(sent => sent.MessageId), _email.Sent.Select(message => message.Headers["Message-ID"]));
+        Assert.All(emails, sent => Assert.Matches(@"^<IFP-1042\.[0-9a-f]{24}@infoflopay\.example>$", sent.MessageId));
+        Assert.Equal(3, emails.Select(sent => sent.MessageId).Distinct().Count());
     }
 
     [Fact]
@@ -149,6 +167,17 @@ public class NotificationDispatcherTests
             }
 
             Pages.Add(page);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class RecordingTimeline : INotificationTimeline
+    {
+        public List<SentNotification> Recorded { get; } = [];
+
+        public Task RecordAsync(SentNotification sent, CancellationToken cancellationToken)
+        {
+            Recorded.Add(sent);
             return Task.CompletedTask;
         }
     }

@@ -97,6 +97,19 @@ public class NotificationPlannerTests
         Assert.Equal("2026-11-26 15:00 UTC", plan.OfType<EmailDelivery>().First().Model.DueAt);
     }
 
+    [Theory]
+    [InlineData(HelpdeskEventTypes.SlaWarning, NotificationKind.SlaWarning)]
+    [InlineData(HelpdeskEventTypes.SlaBreached, NotificationKind.SlaBreach)]
+    public void Sla_alerts_about_an_unassigned_ticket_go_to_the_whole_team_once_each(string type, NotificationKind kind)
+    {
+        var plan = _planner.Plan(Create(type,
+            new SlaAlertData("Payouts failing", null, "firstResponse", DateTimeOffset.Parse("2026-11-26T15:00:00Z"), "high")));
+
+        var team = Roster().Agents.Select(agent => agent.Email).Append("olivia@infoflopay.example");
+        Assert.Equal(team.Order().Select(to => (kind, to)), Emails(plan).OrderBy(email => email.To));
+        Assert.All(plan.OfType<EmailDelivery>(), email => Assert.Null(email.Model.AssigneeEmail));
+    }
+
     [Fact]
     public void Event_types_without_notifications_plan_nothing()
     {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using InfoFloPay.Functions.Roster;
 using Microsoft.Extensions.Options;
 
@@ -26,8 +28,21 @@ public sealed class EmailComposer(NotificationTemplates templates, IOptions<Supp
                 // Exchange ignores Auto-Submitted for out-of-office replies; this asks it to suppress them too.
                 ["X-Auto-Response-Suppress"] = "All",
                 ["X-IFP-Ticket"] = model.TicketId,
+                // Stable for one notification to one recipient, so a resend carries the same id; intake maps a reply's
+                // In-Reply-To / References back to the ticket through it.
+                ["Message-ID"] = MessageId(model.TicketId, idempotencyKey),
             },
             IdempotencyKey = idempotencyKey,
         };
+    }
+
+    private string MessageId(string ticketId, string? idempotencyKey)
+    {
+        var address = roster.Value.SupportAddress;
+        var domain = address[(address.LastIndexOf('@') + 1)..];
+        var unique = idempotencyKey is null
+            ? Guid.NewGuid().ToString("N")
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..24];
+        return $"<{ticketId}.{unique}@{(domain.Length > 0 ? domain : "helpdesk.infoflopay")}>";
     }
 }

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using InfoFloPay.Functions.Storage;
+
+namespace InfoFloPay.Bench;
+
+/// <summary>One benchmark row: how many operations per second, and storage requests per operation.</summary>
+public sealed record Measurement(string Operation, int Operations, double PerSecond, double RoundTripsPerOperation, string Target);
+
+public static class Workload
+{
+    /// <summary>Runs <paramref name="operation"/> <paramref name="count"/> times, <paramref name="parallelism"/> at a time.</summary>
+    public static async Task<Measurement> RunAsync(string name, string target, int count, int parallelism, StorageRoundTripCounter counter, Func<int, Task> operation)
+    {
+        // A short unmeasured run first (operation numbers past the measured ones), so JIT and connection set-up stay out of the row.
+        await RunAllAsync(Math.Min(50, count), parallelism, n => operation(count + n));
+        counter.Reset();
+        var stopwatch = Stopwatch.StartNew();
+        await RunAllAsync(count, parallelism, operation);
+        stopwatch.Stop();
+        return new Measurement(name, count, count / stopwatch.Elapsed.TotalSeconds, counter.Count / (double)count, target);
+    }
+
+    private static Task RunAllAsync(int count, int parallelism, Func<int, Task> operation)
+    {
+        var next = -1;
+        return Task.WhenAll(Enumerable.Range(0, parallelism).Select(async _ =>
+        {
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < count)
+            {
+                await operation(n);
+            }
+        }));
+    }
+}

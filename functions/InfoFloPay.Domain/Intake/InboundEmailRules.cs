@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using InfoFloPay.Domain.Tickets;
+
+namespace InfoFloPay.Domain.Intake;
+
+/// <summary>What an inbound email must carry, and how it is normalised before intake decides anything.</summary>
+public static class InboundEmailRules
+{
+    /// <summary>Only the most recent References are followed; a long thread's oldest ids add nothing.</summary>
+    public const int MaxThreadIds = 20;
+
+    public const int MaxHeaders = 200;
+
+    public static InboundMail Validate(InboundEmail email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var errors = new ValidationErrors();
+
+        var messageId = email.MessageId is null ? string.Empty : MessageIds.Normalize(email.MessageId);
+        if (messageId.Length is 0 or > MessageIds.MaxLength)
+        {
+            errors.Add("messageId", $"The messageId must be 1 to {MessageIds.MaxLength} characters.");
+        }
+
+        var sender = email.From?.Email?.Trim().ToLowerInvariant();
+        if (email.From is null)
+        {
+            errors.Add("from", "The from field is required.");
+        }
+        else if (!TicketRules.IsEmail(sender))
+        {
+            errors.Add("from.email", "The sender's email must be an email address.");
+        }
+
+        var senderName = string.IsNullOrWhiteSpace(email.From?.Name) ? null : email.From.Name.Trim();
+        if (senderName is { Length: > TicketRules.NameMaxLength })
+        {
+            errors.Add("from.name", $"The sender's name must be at most {TicketRules.NameMaxLength} characters.");
+        }
+
+        if (email.To is not { Count: > 0 })
+        {
+            errors.Add("to", "The to field must list at least one address.");
+        }
+        else
+        {
+            for (var i = 0; i < email.To.Count; i++)
+            {
+                if (!TicketRules.IsEmail(email.To[i]?.Trim()))
+                {
+                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"to[{i}]"), "Each recipient must be an email address.");
+                }
+            }
+        }
+
+        if (email.Text is null)
+        {
+            errors.Add("text", "The text field is required (an empty string for a mail without a plain-text part).");
+        }
+
+        if (email.Headers is { Count: > MaxHeaders })
+        {
+            errors.Add("headers", $"At most {MaxHeaders} headers are accepted.");
+        }
+
+        errors.ThrowIfAny();
+
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in email.Headers ?? new Dictionary<string, string>())
+        {
+            headers[name.Trim()] = value ?? string.Empty;
+        }
+
+        var text = string.IsNullOrWhiteSpace(email.Text) && !string.IsNullOrWhiteSpace(email.Html)
+            ? HtmlText.ToPlainText(email.Html)
+            : email.Text!;
+
+        return new InboundMail(
+            messageId,
+            senderName,
+            sender!,
+            email.Subject?.Trim() ?? string.Empty,
+            Fit(text.ReplaceLineEndings("\n")),
+            ThreadIds(messageId, email.InReplyTo, email.References),
+            headers);
+    }
+
+    /// <summary>In-Reply-To first, then References newest first: the order in which they most likely name the ticket.</summary>
+    private static IReadOnlyList<string> ThreadIds(string messageId, string? inReplyTo, IReadOnlyList<string>? references)
+    {
+        var ids = new List<string>();
+        if (inReplyTo is not null)
+        {
+            ids.AddRange(MessageIds.Split(inReplyTo));
+        }
+
+        ids.AddRange((references ?? []).Where(reference => reference is not null).SelectMany(MessageIds.Split).Reverse());
+        return [.. ids.Where(id => id.Length <= MessageIds.MaxLength && id != messageId).Distinct(StringComparer.Ordinal).Take(MaxThreadIds)];
+    }
+
+    /// <summary>A longer mail is kept up to the ticket text limit rather than refused: the pipeline cannot shorten it.</summary>
+    private static string Fit(string text)
+    {
+        const string Marker = "\n[… truncated]";
+        if (Encoding.UTF8.GetByteCount(text) <= TicketRules.TextMaxBytes)
+        {
+            return text;
+        }
+
+        var budget = TicketRules.TextMaxBytes - Encoding.UTF8.GetByteCount(Marker);
+        var length = Math.Min(text.Length, budget);
+        while (Encoding.UTF8.GetByteCount(text.AsSpan(0, length)) > budget)
+        {
+            length -= Math.Max(1, length / 20);
+        }
+
+        return text[..length] + Marker;
+    }
+}

@@ -1,0 +1,12 @@
+namespace InfoFloPay.Domain.Intake;
+
+/// <summary>An inbound email that passed <see cref="InboundEmailRules"/>: ids normalised, addresses lower-case, plain text
+/// only (HTML is never stored), the subject without its reply prefixes.</summary>
+public sealed record InboundMail(
+    string MessageId,
+    string? SenderName,
+    string SenderEmail,
+    string Subject,
+    string Text,
+    IReadOnlyList<string> ThreadIds,
+    IReadOnlyDictionary<string, string> Headers);

@@ -1,0 +1,238 @@
+using System.Text;
+using InfoFloPay.Domain;
+using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Intake;
+using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Customers;
+using InfoFloPay.Functions.Roster;
+using InfoFloPay.Functions.Tickets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InfoFloPay.Functions.Intake;
+
+/// <summary>
+/// Turns inbound email into tickets and replies (docs/notifications.md, "Email intake"). Machine-sent mail is dropped; a
+/// Message-ID seen before returns its first result; a reply threads into the ticket its In-Reply-To, References or
+/// <c>[IFP-n]</c> subject tag names only when the sender is on that ticket; anything else is a new conversation.
+/// </summary>
+public sealed class EmailIntake(
+    TicketService tickets,
+    TicketStore store,
+    MailThreadIndex threads,
+    CustomerDirectory customers,
+    IOptions<SupportRosterOptions> roster,
+    ILogger<EmailIntake> logger)
+{
+    /// <summary>Category of a ticket from a sender no customer account lists; staff find these in the triage queue.</summary>
+    public const string UnknownSenderCategory = "unknown-sender";
+
+    private const string NoSubject = "(no subject)";
+
+    private const string EmptyMessage = "(empty message)";
+
+    /// <summary>The desk itself, opening tickets and writing triage notes for mail.</summary>
+    public static readonly Caller Desk = Caller.System("email intake");
+
+    public async Task<IntakeResult> ReceiveAsync(InboundEmail email, CancellationToken cancellationToken)
+    {
+        var mail = InboundEmailRules.Validate(email);
+        if ((AutoSubmittedMail.Reason(mail.SenderEmail, mail.Headers) ?? OwnMail(mail)) is { } reason)
+        {
+            logger.LogInformation("Dropped email {MessageId} from {Sender}: {Reason}", mail.MessageId, mail.SenderEmail, reason);
+            return IntakeResult.Dropped(reason);
+        }
+
+        var (receiptId, first) = await FindReceiptAsync(mail, cancellationToken).ConfigureAwait(false);
+        if (first is not null)
+        {
+            logger.LogInformation("Email {MessageId} was handled before: {Outcome} {TicketId}", mail.MessageId, first.Outcome, first.Ticket.Id);
+            return new IntakeResult(EnumText.TryParse<IntakeOutcome>(first.Outcome ?? string.Empty, out var outcome) ? outcome : IntakeOutcome.Created,
+                first.Ticket.Id, null, Duplicate: true);
+        }
+
+        var sender = await IdentifyAsync(mail, cancellationToken).ConfigureAwait(false);
+        var thread = await FindThreadAsync(mail, sender, cancellationToken).ConfigureAwait(false);
+        if (thread.Target is { } target)
+        {
+            try
+            {
+                return await AppendAsync(mail, receiptId, target, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestRejectedException ex) when (ex.Kind == Rejection.Conflict)
+            {
+                // Closed between reading it and replying: the mail starts a new conversation instead.
+                thread = thread with { Closed = [.. thread.Closed, target.Ticket.Id] };
+            }
+        }
+
+        return await CreateAsync(mail, receiptId, sender, thread, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The receipt this mail commits with, and what the first copy of it produced if it was handled before. A receipt
+    /// records its sender: one claimed by someone else (a reused or forged Message-ID) neither answers for this mail nor
+    /// swallows it — this mail gets a receipt of its own, keyed by sender too.
+    /// </summary>
+    private async Task<(string ReceiptId, IdempotencyRecord? First)> FindReceiptAsync(InboundMail mail, CancellationToken cancellationToken)
+    {
+        var first = await store.FindIdempotencyAsync(TicketKeys.Mail(mail.MessageId), cancellationToken).ConfigureAwait(false);
+        if (first is null || first.RequestHash == mail.SenderEmail)
+        {
+            return (mail.MessageId, first);
+        }
+
+        logger.LogWarning("Email {MessageId} from {Sender} reuses a Message-ID another sender used", mail.MessageId, mail.SenderEmail);
+        var ownId = mail.MessageId + "\n" + mail.SenderEmail;
+        return (ownId, await store.FindIdempotencyAsync(TicketKeys.Mail(ownId), cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<IntakeResult> AppendAsync(InboundMail mail, string receiptId, ThreadTarget target, CancellationToken cancellationToken)
+    {
+        var text = ReplyText(mail.Text);
+        var body = target.Voice.Internal ? $"Email from {Display(mail)}:\n\n{text}" : text;
+        var result = await tickets.AddReplyOnceAsync(
+            target.Ticket.Id,
+            new ReplyRequest(body, target.Voice.Internal),
+            target.Voice.Caller,
+            new IdempotencyClaim(TicketKeys.Mail(receiptId), mail.SenderEmail) { Outcome = EnumText.Of(IntakeOutcome.Appended) },
+            cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Email {MessageId} from {Sender} added to ticket {TicketId}{AsNote}",
+            mail.MessageId, mail.SenderEmail, target.Ticket.Id, target.Voice.Internal ? " as an internal note" : string.Empty);
+        return new IntakeResult(IntakeOutcome.Appended, result.Ticket.Id, null, result.Replayed);
+    }
+
+    private async Task<IntakeResult> CreateAsync(InboundMail mail, string receiptId, MailSender sender, MailThread thread, CancellationToken cancellationToken)
+    {
+        var subject = MailSubject.Clean(mail.Subject);
+        subject = subject.Length == 0 ? NoSubject : subject[..Math.Min(subject.Length, TicketRules.SubjectMaxLength)].Trim();
+        var request = new NewTicketRequest(
+            subject,
+            string.IsNullOrWhiteSpace(mail.Text) ? EmptyMessage : mail.Text,
+            new RequesterInput(mail.SenderName, mail.SenderEmail),
+            sender.AccountId,
+            Priority: null,
+            sender.IsStranger ? UnknownSenderCategory : null);
+        var created = await tickets.CreateOnceAsync(
+            request,
+            Desk,
+            TicketChannel.Email,
+            new IdempotencyClaim(TicketKeys.Mail(receiptId), mail.SenderEmail) { Outcome = EnumText.Of(IntakeOutcome.Created) },
+            cancellationToken).ConfigureAwait(false);
+        var ticketId = created.Ticket.Id;
+        logger.LogInformation("Email {MessageId} from {Sender} opened ticket {TicketId} for {CustomerId}",
+            mail.MessageId, mail.SenderEmail, ticketId, sender.AccountId);
+
+        if (TriageNote(mail, sender, thread) is { } note)
+        {
+            await tickets.AddReplyOnceAsync(
+                ticketId,
+                new ReplyRequest(note, Internal: true),
+                Desk,
+                new IdempotencyClaim(TicketKeys.Mail(receiptId + "\n#triage-note"), mail.SenderEmail),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return new IntakeResult(IntakeOutcome.Created, ticketId, null, created.Replayed);
+    }
+
+    /// <summary>What staff should know at triage that the customer must not see: an unknown sender, a priority the
+    /// sender asked for, a ticket the mail named but could not join.</summary>
+    private static string? TriageNote(InboundMail mail, MailSender sender, MailThread thread)
+    {
+        var note = new StringBuilder();
+        if (sender.IsStranger)
+        {
+            note.Append("Unknown sender: ").Append(mail.SenderEmail)
+                .AppendLine(" is not in any customer account (no member or email-domain match), so this ticket belongs to no account and no customer user can see it. Check who they are before replying; add them to their account for the future.");
+        }
+
+        if (MailSubject.HighPriorityMarker(mail.Subject, mail.Headers) is { } marker)
+        {
+            note.Append("Marked high priority by the sender (").Append(marker)
+                .AppendLine("). Email tickets start at medium; set the priority at triage.");
+        }
+
+        if (thread.Refused.Count > 0)
+        {
+            note.Append("This email referred to ").AppendJoin(", ", thread.Refused)
+                .AppendLine(", but the sender is not on that ticket, so it was not added there.");
+        }
+
+        if (thread.Closed.Count > 0)
+        {
+            note.Append("Follow-up to closed ticket ").AppendJoin(", ", thread.Closed).AppendLine(".");
+        }
+
+        return note.Length == 0 ? null : note.ToString().TrimEnd();
+    }
+
+    private async Task<MailSender> IdentifyAsync(InboundMail mail, CancellationToken cancellationToken)
+    {
+        var team = roster.Value;
+        if (team.Agents.Any(agent => Same(agent.Email, mail.SenderEmail)))
+        {
+            return new MailSender(mail.SenderEmail, mail.SenderName, CallerRole.Agent, null);
+        }
+
+        if (Same(team.OperationsManager.Email, mail.SenderEmail))
+        {
+            return new MailSender(mail.SenderEmail, mail.SenderName, CallerRole.Manager, null);
+        }
+
+        var account = await customers.FindAccountIdForAsync(mail.SenderEmail, cancellationToken).ConfigureAwait(false);
+        return new MailSender(mail.SenderEmail, mail.SenderName, null, account);
+    }
+
+    /// <summary>The first ticket the mail names (In-Reply-To, References, then subject tags) that the sender is on and that
+    /// is not closed; the others are remembered for the triage note.</summary>
+    private async Task<MailThread> FindThreadAsync(InboundMail mail, MailSender sender, CancellationToken cancellationToken)
+    {
+        var named = (await threads.TicketsOfAsync(mail.ThreadIds, cancellationToken).ConfigureAwait(false))
+            .Concat(MailSubject.TicketRefs(mail.Subject))
+            .Where(TicketIds.IsValid)
+            .Distinct(StringComparer.Ordinal);
+        var refused = new List<string>();
+        var closed = new List<string>();
+        foreach (var id in named)
+        {
+            if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } stored)
+            {
+                continue;
+            }
+
+            if (sender.VoiceOn(stored.Ticket) is not { } voice)
+            {
+                logger.LogWarning("Email {MessageId} from {Sender} names ticket {TicketId}, which the sender is not on", mail.MessageId, mail.SenderEmail, id);
+                refused.Add(id);
+            }
+            else if (stored.Ticket.Status == TicketStatus.Closed)
+            {
+                closed.Add(id);
+            }
+            else
+            {
+                return new MailThread(new ThreadTarget(stored.Ticket, voice), refused, closed);
+            }
+        }
+
+        return new MailThread(null, refused, closed);
+    }
+
+    private string? OwnMail(InboundMail mail) =>
+        Same(roster.Value.SupportAddress, mail.SenderEmail) ? $"sent from the support address {mail.SenderEmail} (a loop)" : null;
+
+    private static string ReplyText(string text)
+    {
+        var reply = QuotedReply.Strip(text);
+        return reply.Length > 0 ? reply : text.Trim().Length > 0 ? text.Trim() : EmptyMessage;
+    }
+
+    private static string Display(InboundMail mail) => mail.SenderName is { } name ? $"{name} <{mail.SenderEmail}>" : mail.SenderEmail;
+
+    private static bool Same(string? left, string? right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
+
+    private sealed record ThreadTarget(Ticket Ticket, TicketVoice Voice);
+
+    private sealed record MailThread(ThreadTarget? Target, IReadOnlyList<string> Refused, IReadOnlyList<string> Closed);
+}

@@ -1,0 +1,16 @@
+using Azure.Data.Tables;
+using InfoFloPay.Functions.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfoFloPay.Functions.Intake;
+
+internal static class IntakeServiceCollectionExtensions
+{
+    /// <summary>Email intake and the Message-ID index it threads replies by (notifications record what they send in it).</summary>
+    public static IServiceCollection AddIntake(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new MailThreadIndex(new EnsuredTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(HelpdeskTables.Tickets))));
+        services.AddSingleton<EmailIntake>();
+        return services;
+    }
+}

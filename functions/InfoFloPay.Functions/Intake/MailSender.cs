@@ -1,0 +1,41 @@
+using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Tickets;
+
+namespace InfoFloPay.Functions.Intake;
+
+/// <summary>
+/// Who sent an email, as far as the desk knows: a member of the support roster, a user of a registered customer account,
+/// or a stranger (<see cref="AccountId"/> null). Decides whether the sender is "on" a ticket — and so may add to it.
+/// </summary>
+public sealed record MailSender(string Email, string? Name, CallerRole? StaffRole, string? AccountId)
+{
+    public bool IsStaff => StaffRole is not null;
+
+    public bool IsStranger => !IsStaff && AccountId is null;
+
+    /// <summary>
+    /// How this sender may add to <paramref name="ticket"/>: as itself (staff, or a customer user of the ticket's account
+    /// or its requester), as an internal note when the ticket belongs to no account and the sender is its requester, or
+    /// not at all (null) — mail never lands on someone else's ticket.
+    /// </summary>
+    public TicketVoice? VoiceOn(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (StaffRole is { } role)
+        {
+            return new TicketVoice(new Caller(role, Email, Name, null), Internal: false);
+        }
+
+        var isRequester = string.Equals(ticket.Requester.Email, Email, StringComparison.OrdinalIgnoreCase);
+        if (ticket.CustomerId is { } account && (isRequester || string.Equals(AccountId, account, StringComparison.Ordinal)))
+        {
+            return new TicketVoice(Caller.Customer(Email, Name, account), Internal: false);
+        }
+
+        // No account vouches for this sender, so its mail reaches staff only, as a note on its own ticket.
+        return ticket.CustomerId is null && isRequester ? new TicketVoice(EmailIntake.Desk, Internal: true) : null;
+    }
+}
+
+/// <summary>The caller a reply is made as, and whether it is an internal note.</summary>
+public sealed record TicketVoice(Caller Caller, bool Internal);

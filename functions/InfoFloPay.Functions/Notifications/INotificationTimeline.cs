@@ -1,0 +1,14 @@
+namespace InfoFloPay.Functions.Notifications;
+
+/// <summary>
+/// Puts each notification sent on its ticket's timeline (<c>GET /api/tickets/{id}/events</c>, kind
+/// <c>notification-sent</c>) and remembers its Message-ID, so a reply to it threads back to the ticket. Recording the
+/// same delivery again changes nothing.
+/// </summary>
+public interface INotificationTimeline
+{
+    Task RecordAsync(SentNotification sent, CancellationToken cancellationToken);
+}
+
+/// <summary>One delivery as it went out: <see cref="MessageId"/> is the email's Message-ID header (null for pages).</summary>
+public sealed record SentNotification(string TicketId, string DeliveryKey, string Channel, string Recipient, string Subject, string? MessageId);
