@@ -379,7 +379,7 @@
     switch (event.kind) {
       case 'created': what.textContent = `Opened by ${who}`; break;
       case 'reply': what.textContent = `${who} replied${event.visibility === 'internal' ? ' (internal note)' : ''}`; break;
-      case 'status': what.textContent = `Status ${event.fromStatus ?? ''} → ${event.toStatus}`.replace('  ', ' '); break;
+      case 'status': what.textContent = event.fromStatus ? `Status ${event.fromStatus} → ${event.toStatus}` : `Status → ${event.toStatus}`; break;
       case 'triaged': what.textContent = `Reviewed by support: ${event.priority} priority`; break;
       case 'assigned': what.textContent = event.assignee ? `Assigned to ${event.assignee}` : 'Unassigned'; break;
       case 'notification-sent': what.textContent = `Notification sent (${event.channel ?? 'email'})`; break;
