@@ -17,6 +17,17 @@ if [[ -x scripts/bicep.sh ]]; then
   scripts/bicep.sh
 fi
 
+# The portal's browser tests drive Debian's Chromium; Playwright never downloads a browser.
+if [[ ! -x /usr/bin/chromium ]]; then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "==> apt-get install chromium (portal browser tests)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The portal's browser tests need /usr/bin/chromium: install Debian's 'chromium' package (apt-get install chromium) or run as root." >&2
+    exit 1
+  fi
+fi
+
 echo "==> dotnet test"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

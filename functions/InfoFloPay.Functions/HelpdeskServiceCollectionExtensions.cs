@@ -3,6 +3,7 @@ using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.Functions.Operations;
+using InfoFloPay.Functions.Portal;
 using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
@@ -27,6 +28,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddTickets(configuration);
         services.AddIntake();
         services.AddMonitoring(configuration);
+        services.AddPortal();
         return services;
     }
 }

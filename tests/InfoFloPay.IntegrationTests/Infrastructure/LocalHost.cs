@@ -5,6 +5,8 @@ using InfoFloPay.DevHost.ServiceBus;
 using InfoFloPay.DevHost.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,19 +17,25 @@ namespace InfoFloPay.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The local host, in-process, with the newcomer's settings (local.settings.sample.json), storage on the given Azurite,
-/// schedules off (tests fire timers through the admin endpoint) and a fake clock.
+/// schedules off (tests fire timers through the admin endpoint) and a fake clock. By default it runs on the in-memory
+/// TestServer; with <c>realServer: true</c> it listens on Kestrel at a free port on 127.0.0.1 (<see cref="BaseAddress"/>),
+/// for callers that need a real TCP address, such as a browser.
 /// </summary>
 public sealed class LocalHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private LocalHost(WebApplication app, FakeTimeProvider clock)
+    private LocalHost(WebApplication app, FakeTimeProvider clock, Uri? baseAddress)
     {
         _app = app;
         Clock = clock;
+        BaseAddress = baseAddress;
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>Where the real server listens (<c>http://127.0.0.1:port/</c>); null on the TestServer.</summary>
+    public Uri? BaseAddress { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -38,10 +46,19 @@ public sealed class LocalHost : IAsyncDisposable
     public static async Task<LocalHost> StartAsync(
         AzuriteFixture azurite,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        bool realServer = false)
     {
         var builder = DevHostApplication.CreateBuilder([]);
-        builder.WebHost.UseTestServer();
+        if (realServer)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         builder.Configuration
             .AddLocalSettingsFile(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json"))
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -58,16 +75,19 @@ public sealed class LocalHost : IAsyncDisposable
 
         var app = DevHostApplication.Build(builder);
         await app.StartAsync();
-        return new LocalHost(app, clock);
+        var baseAddress = realServer
+            ? new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/")
+            : null;
+        return new LocalHost(app, clock, baseAddress);
     }
 
     /// <summary>A client that calls as nobody (no principal header).</summary>
-    public HttpClient Anonymous() => _app.GetTestClient();
+    public HttpClient Anonymous() => BaseAddress is null ? _app.GetTestClient() : new HttpClient { BaseAddress = BaseAddress };
 
     /// <summary>A client that calls as the given user, with App Service Authentication's principal header.</summary>
     public HttpClient As(string email, params string[] roles)
     {
-        var client = _app.GetTestClient();
+        var client = Anonymous();
         client.DefaultRequestHeaders.Add(PrincipalHeader.Name, PrincipalHeader.For(email, roles));
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;

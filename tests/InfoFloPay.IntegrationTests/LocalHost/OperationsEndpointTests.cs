@@ -53,5 +53,5 @@ public sealed class OperationsEndpointTests(AzuriteFixture azurite) : IClassFixt
     }
 
     private static string StripConstraints(string route) =>
-        System.Text.RegularExpressions.Regex.Replace(route, @"\{([A-Za-z0-9_]+)(?::[^}]*)?\??\}", "{$1}");
+        System.Text.RegularExpressions.Regex.Replace(route, @"\{\*{0,2}([A-Za-z0-9_]+)(?::[^}]*)?\??\}", "{$1}");
 }

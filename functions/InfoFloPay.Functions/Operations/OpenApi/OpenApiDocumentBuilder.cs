@@ -184,7 +184,8 @@ public sealed partial class OpenApiDocumentBuilder
     private static JsonNode Schema(Type type) =>
         SchemaOptions.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
 
-    [GeneratedRegex(@"\{([A-Za-z0-9_]+)(?::[^}]*)?\??\}")]
+    /// <summary>A route parameter with its constraints, optional mark or catch-all stars (<c>{*path}</c>), kept as its bare name.</summary>
+    [GeneratedRegex(@"\{\*{0,2}([A-Za-z0-9_]+)(?::[^}]*)?\??\}")]
     private static partial Regex RouteConstraint();
 
     [GeneratedRegex(@"\{([A-Za-z0-9_]+)\}")]

@@ -1,0 +1,30 @@
+using InfoFloPay.Functions.Operations.OpenApi;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InfoFloPay.Functions.Portal;
+
+/// <summary>
+/// Serves the customer portal (a static page that calls this API from the browser). Anonymous because the page itself
+/// holds no data: every API call it makes carries the caller's principal.
+/// </summary>
+public sealed class PortalFunction(PortalAssets assets)
+{
+    [Function("Portal")]
+    [OpenApiOperation("The customer portal: the page and its script and style", Tag = "Portal", RequiresPrincipal = false)]
+    [OpenApiResponse(200, "The page, script or style sheet")]
+    [OpenApiResponse(404, "No such portal file")]
+    public IActionResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/{*path}")] HttpRequest request,
+        string? path)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrEmpty(path) && request.Path.HasValue && !request.Path.Value.EndsWith('/'))
+        {
+            return PortalResult.Redirect(request.PathBase + request.Path + "/");
+        }
+
+        return assets.Find(path) is { } asset ? PortalResult.File(asset) : PortalResult.NotFound();
+    }
+}
