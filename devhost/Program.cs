@@ -22,6 +22,7 @@ var customer = PrincipalHeader.For("carol@contoso.com");
 Console.WriteLine($"""
 
     InfoFlo Pay Helpdesk is running at {baseUrl}
+      Portal:      {baseUrl}/api/portal/
       Health:      curl {baseUrl}/api/health
       OpenAPI:     curl {baseUrl}/api/openapi.json
       As an agent: curl -H "X-MS-CLIENT-PRINCIPAL: {agent}" {baseUrl}/api/queue
