@@ -1,4 +1,5 @@
 using Azure;
+using InfoFloPay.Functions.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,7 +28,8 @@ internal static class MonitoringProblems
     public static IActionResult NotFound(string name) =>
         Simple(StatusCodes.Status404NotFound, "not-found", "No such target.", $"There is no monitoring target named '{name}'.");
 
-    /// <summary>Runs <paramref name="action"/>, answering 503 with Retry-After when storage cannot be reached.</summary>
+    /// <summary>Runs <paramref name="action"/>: a refused request body becomes its problem, and storage that cannot be
+    /// reached 503 with Retry-After.</summary>
     public static async Task<IActionResult> WhenStorageAvailableAsync(HttpRequest request, Func<Task<IActionResult>> action)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -35,6 +37,10 @@ internal static class MonitoringProblems
         try
         {
             return await action().ConfigureAwait(false);
+        }
+        catch (ApiProblemException ex)
+        {
+            return Api.Problem.Result(ex.Status, ex.Title, ex.Message, ex.Errors);
         }
         catch (RequestFailedException ex) when (ex.Status is 0 or >= 500)
         {

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using InfoFloPay.Domain.Monitoring;
+using InfoFloPay.Functions.Api;
 using InfoFloPay.Functions.Identity;
 using InfoFloPay.Functions.Operations.OpenApi;
 using Microsoft.AspNetCore.Http;
@@ -71,22 +71,8 @@ internal sealed class MonitoringTargetsApi(
         CancellationToken cancellationToken) =>
         Authorized(request, managerOnly: true, async () =>
         {
-            TargetRequest? body;
-            try
-            {
-                body = await JsonSerializer.DeserializeAsync<TargetRequest>(request.Body, MonitoringJson.Options, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException ex)
-            {
-                var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
-                return MonitoringProblems.Validation(new Dictionary<string, string[]> { [field] = ["Not readable as JSON of the right type."] });
-            }
-
-            if (body is null)
-            {
-                return MonitoringProblems.Validation(new Dictionary<string, string[]> { ["body"] = ["A JSON object is required."] });
-            }
-
+            // Same body rules as the rest of the API: JSON only (415), at most 64 KB (413), a bad field named (400).
+            var body = await JsonRequestBody.ReadAsync<TargetRequest>(request, cancellationToken).ConfigureAwait(false);
             var validation = TargetDefinition.Validate(new TargetDraft(
                 name, body.Kind, body.Url, body.ExpectedStatus, body.TimeoutSeconds, body.BodyContains, body.FailureThreshold, body.CustomerId));
             if (validation.Target is not { } target)

@@ -105,6 +105,21 @@ public sealed class MonitoringTargetsApiTests(AzuriteFixture azurite) : IAsyncLi
     }
 
     [Fact]
+    public async Task A_body_that_is_not_json_or_too_large_is_refused_like_anywhere_else_in_the_api()
+    {
+        var form = ApiCall.Request("PUT", Manager, rawBody: "url=https://pay.example/health");
+        form.ContentType = "application/x-www-form-urlencoded";
+        var huge = ApiCall.Request("PUT", Manager, rawBody: $$"""{"url":"https://pay.example/health","kind":"http","failureThreshold":2,"bodyContains":"{{new string('x', 70_000)}}"}""");
+
+        var notJson = await ApiCall.ResponseAsync(form, await Api.Put(form, "checkout", default));
+        var tooLarge = await ApiCall.ResponseAsync(huge, await Api.Put(huge, "checkout", default));
+
+        Assert.Equal((415, "application/problem+json"), (notJson.Status, notJson.MediaType));
+        Assert.Equal((413, "application/problem+json"), (tooLarge.Status, tooLarge.MediaType));
+        Assert.Empty(await _monitoring.Targets.ListAsync(default));
+    }
+
+    [Fact]
     public async Task A_name_that_cannot_be_a_key_is_refused()
     {
         var response = await PutAsync("Check Out", new { url = "https://pay.example/health", kind = "http", failureThreshold = 2 });
