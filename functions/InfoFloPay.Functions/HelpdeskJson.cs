@@ -20,6 +20,7 @@ public static class HelpdeskJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new UtcInstantJsonConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
