@@ -1,12 +1,14 @@
+using System.Text.Json.Serialization;
 using InfoFloPay.Domain.Sla;
 using InfoFloPay.Domain.Tickets;
 
 namespace InfoFloPay.Functions.Tickets;
 
-/// <summary>A ticket as API.md shows it. List items leave out the description.</summary>
+/// <summary>A ticket as API.md shows it. List items leave out the description; the fields API.md names stay in the
+/// JSON as null when unset (the app's JSON otherwise leaves nulls out), so clients can read them without guessing.</summary>
 public sealed record TicketResponse(
     string Id,
-    string? CustomerId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? CustomerId,
     Requester Requester,
     string Subject,
     string? Description,
@@ -14,12 +16,12 @@ public sealed record TicketResponse(
     TicketChannel Channel,
     TicketStatus Status,
     TicketPriority Priority,
-    string? Assignee,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Assignee,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? FirstRespondedAt,
-    DateTimeOffset? ResolvedAt,
-    DateTimeOffset? ClosedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? FirstRespondedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? ResolvedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? ClosedAt,
     SlaResponse Sla)
 {
     public static TicketResponse From(Ticket ticket, bool withDescription = true)
@@ -32,6 +34,11 @@ public sealed record TicketResponse(
     }
 }
 
-public sealed record SlaResponse(string Tier, DateTimeOffset? FirstResponseDueAt, DateTimeOffset? ResolutionDueAt, bool Paused, IReadOnlyList<SlaBreach> Breaches);
+public sealed record SlaResponse(
+    string Tier,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? FirstResponseDueAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? ResolutionDueAt,
+    bool Paused,
+    IReadOnlyList<SlaBreach> Breaches);
 
-public sealed record TicketListResponse(IReadOnlyList<TicketResponse> Items, string? ContinuationToken);
+public sealed record TicketListResponse(IReadOnlyList<TicketResponse> Items, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ContinuationToken);
