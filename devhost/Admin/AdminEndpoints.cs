@@ -18,22 +18,19 @@ public static class AdminEndpoints
     {
         var admin = app.MapGroup("/admin");
 
-        admin.MapGet("/functions", (FunctionCatalog catalog, SettingNameResolver settings, IEnumerable<IHostedService> hosted) =>
-        {
-            var nextRuns = hosted.OfType<TimerScheduler>().Single().NextRuns;
-            return catalog.Functions.Select(function => new
-        {
-            name = function.Name,
-            trigger = function.Kind.ToString().ToLowerInvariant(),
-            route = function.Route,
-            methods = function.HttpMethods,
-            schedule = function.Schedule is { } schedule ? settings.Resolve(schedule) : null,
-            queue = function.QueueName is { } queue ? settings.Resolve(queue) : null,
-            topic = function.TopicName is { } topic ? settings.Resolve(topic) : null,
-            subscription = function.SubscriptionName is { } subscription ? settings.Resolve(subscription) : null,
-            nextRun = nextRuns.TryGetValue(function.Name, out var next) ? next : (DateTimeOffset?)null,
-        });
-        });
+        admin.MapGet("/functions", (FunctionCatalog catalog, SettingNameResolver settings, TimerScheduler timers) =>
+            catalog.Functions.Select(function => new
+            {
+                name = function.Name,
+                trigger = function.Kind.ToString().ToLowerInvariant(),
+                route = function.Route,
+                methods = function.HttpMethods,
+                schedule = function.Schedule is { } schedule ? settings.Resolve(schedule) : null,
+                queue = function.QueueName is { } queue ? settings.Resolve(queue) : null,
+                topic = function.TopicName is { } topic ? settings.Resolve(topic) : null,
+                subscription = function.SubscriptionName is { } subscription ? settings.Resolve(subscription) : null,
+                nextRun = timers.NextRuns.TryGetValue(function.Name, out var next) ? next : (DateTimeOffset?)null,
+            }));
 
         // Like the Functions host's admin API, but the local host waits for the run and the messages it caused,
         // so the outbox is up to date when the call returns.
@@ -43,7 +40,6 @@ public static class AdminEndpoints
             FunctionCatalog catalog,
             TimerFunctionRunner timers,
             InProcessServiceBus bus,
-            SettingNameResolver settings,
             CancellationToken cancellationToken) =>
         {
             var function = catalog.Find(name);
@@ -62,10 +58,7 @@ public static class AdminEndpoints
                     await timers.RunAsync(function, next: null, cancellationToken);
                     break;
                 case TriggerKind.ServiceBus:
-                    var entity = function.QueueName is { } queue
-                        ? settings.Resolve(queue)
-                        : $"{settings.Resolve(function.TopicName!)}/subscriptions/{settings.Resolve(function.SubscriptionName!)}";
-                    bus.Redeliver(entity, new OutgoingMessage(Guid.NewGuid().ToString("N"), "admin", BinaryData.FromString(input ?? "")), deliveryCount: 1);
+                    bus.DeliverTo(function, new OutgoingMessage(Guid.NewGuid().ToString("N"), "admin", BinaryData.FromString(input ?? "")));
                     break;
             }
 
@@ -73,16 +66,7 @@ public static class AdminEndpoints
             return Results.Accepted();
         });
 
-        admin.MapGet("/outbox", (Outbox.Outbox outbox) => outbox.Entries.Select(entry => new
-        {
-            channel = entry.Channel,
-            to = entry.To,
-            subject = entry.Subject,
-            body = entry.Body,
-            ticketId = entry.TicketId,
-            sentAt = entry.SentAt,
-            messageId = entry.MessageId,
-        }));
+        admin.MapGet("/outbox", (Outbox.Outbox outbox) => outbox.Entries);
 
         admin.MapGet("/servicebus", (InProcessServiceBus bus) => new
         {

@@ -65,7 +65,8 @@ public static class DevHostApplication
 
         services.AddOptions<TimerSchedulerOptions>().BindConfiguration(TimerSchedulerOptions.SectionName);
         services.AddSingleton<TimerFunctionRunner>();
-        services.AddHostedService<TimerScheduler>();
+        services.AddSingleton<TimerScheduler>();
+        services.AddHostedService(provider => provider.GetRequiredService<TimerScheduler>());
 
         services.AddOptions<InProcessServiceBusOptions>().BindConfiguration(InProcessServiceBusOptions.SectionName)
             .Validate(options => options.MaxDeliveryCount >= 1, "DevHost:ServiceBus:MaxDeliveryCount must be at least 1.")

@@ -91,6 +91,14 @@ public sealed partial class InProcessServiceBus : IMessageSender, IHostedService
         Enqueue(receiver, new BusDelivery(entityPath, message, _clock.GetUtcNow(), deliveryCount));
     }
 
+    /// <summary>Hands a message straight to one function's queue or subscription, as the admin API's "run now" does.</summary>
+    public void DeliverTo(FunctionDescriptor function, OutgoingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var receiver = _receiversByEntity.Values.SelectMany(list => list).Single(candidate => candidate.Function == function);
+        Enqueue(receiver, new BusDelivery(receiver.EntityPath, message, _clock.GetUtcNow(), DeliveryCount: 1));
+    }
+
     /// <summary>Completes when no message is queued or being handled, so a caller can read what the handlers did.</summary>
     public async Task WhenIdleAsync(TimeSpan timeout)
     {
