@@ -8,9 +8,14 @@ namespace InfoFloPay.Domain.Tickets;
 /// </summary>
 public sealed class PolicySla(SlaClock clock) : ISlaCalculator
 {
-    public TicketSla Evaluate(Ticket ticket, DateTimeOffset now)
+    public TicketSla Evaluate(Ticket ticket, DateTimeOffset now) => Evaluate(ticket, Measure(ticket, now));
+
+    /// <summary>The ticket's SLA from a <paramref name="state"/> already measured for it (the notices it has been sent
+    /// do not change where its clocks stand).</summary>
+    public static TicketSla Evaluate(Ticket ticket, SlaState state)
     {
-        var state = Measure(ticket, now);
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(state);
         var sent = ticket.SentSlaNotices.ToHashSet(StringComparer.Ordinal);
         return new TicketSla
         {

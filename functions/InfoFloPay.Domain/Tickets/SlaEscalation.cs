@@ -15,11 +15,10 @@ public sealed class SlaEscalation(PolicySla sla)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var sent = ticket.SentSlaNotices.ToHashSet(StringComparer.Ordinal);
-        IReadOnlyList<SlaNotice> notices = ticket.Status == TicketStatus.Closed
-            ? []
-            : SlaEscalationPlanner.NoticesDue(sla.Measure(ticket, now), now, sent);
+        var state = sla.Measure(ticket, now);
+        IReadOnlyList<SlaNotice> notices = ticket.Status == TicketStatus.Closed ? [] : SlaEscalationPlanner.NoticesDue(state, now, sent);
         var recorded = ticket with { SentSlaNotices = [.. ticket.SentSlaNotices, .. notices.Select(notice => notice.Key)] };
-        recorded = recorded with { Sla = sla.Evaluate(recorded, now) };
+        recorded = recorded with { Sla = PolicySla.Evaluate(recorded, state) };
         if (notices.Count == 0 && SameSla(ticket.Sla, recorded.Sla))
         {
             return null;

@@ -13,6 +13,4 @@ public static class TicketStatusGraph
     };
 
     public static bool Allows(TicketStatus from, TicketStatus to) => Moves[from].Contains(to);
-
-    public static IReadOnlyList<TicketStatus> From(TicketStatus from) => Moves[from];
 }

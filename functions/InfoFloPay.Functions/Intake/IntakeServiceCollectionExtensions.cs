@@ -9,7 +9,7 @@ internal static class IntakeServiceCollectionExtensions
     /// <summary>Email intake and the Message-ID index it threads replies by (notifications record what they send in it).</summary>
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new MailThreadIndex(new EnsuredTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(HelpdeskTables.Tickets))));
+        services.AddSingleton(sp => new MailThreadIndex(sp.GetRequiredKeyedService<EnsuredTable>(HelpdeskTables.Tickets)));
         services.AddSingleton<EmailIntake>();
         return services;
     }

@@ -62,12 +62,7 @@ public sealed record TicketListRequest(
             }
         }
 
-        var top = DefaultTop;
-        if (Top is not null && (!int.TryParse(Top, NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > MaxTop))
-        {
-            errors.Add("top", $"top must be a whole number from 1 to {MaxTop}.");
-        }
-
+        var top = ReadTop(Top, errors);
         errors.ThrowIfAny();
         return new TicketListQuery(
             caller.IsStaff ? CustomerId : caller.CustomerId,
@@ -77,5 +72,25 @@ public sealed record TicketListRequest(
             closedSince,
             top,
             ContinuationToken);
+    }
+
+    /// <summary>A page size from the query string (default 25, 1–100); anything else → 400 naming <c>top</c>.</summary>
+    public static int ParseTop(string? top)
+    {
+        var errors = new ValidationErrors();
+        var value = ReadTop(top, errors);
+        errors.ThrowIfAny();
+        return value;
+    }
+
+    private static int ReadTop(string? text, ValidationErrors errors)
+    {
+        var top = DefaultTop;
+        if (text is not null && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > MaxTop))
+        {
+            errors.Add("top", $"top must be a whole number from 1 to {MaxTop}.");
+        }
+
+        return top;
     }
 }

@@ -77,7 +77,8 @@ public sealed class TicketService(
         }
         catch (IdempotencyKeyTakenException)
         {
-            return await ReplayAsync(claim!, cancellationToken).ConfigureAwait(false);
+            return await ReplayAsync(claim!, "This Idempotency-Key was used with a different request; use a new key for a new ticket.", cancellationToken)
+                .ConfigureAwait(false);
         }
 
         logger.LogInformation("Ticket {TicketId} opened by {Caller} via {Channel} for {CustomerId}", id, caller.Email, channel, draft.CustomerId);
@@ -105,8 +106,7 @@ public sealed class TicketService(
             throw RequestRejectedException.Forbidden("Only support staff see the triage queue.");
         }
 
-        var query = new TicketListRequest(null, null, null, null, null, top, continuationToken).ToQuery(caller);
-        return store.QueueAsync(query.Top, continuationToken, cancellationToken);
+        return store.QueueAsync(TicketListRequest.ParseTop(top), continuationToken, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TicketEvent>> EventsAsync(string id, Caller caller, CancellationToken cancellationToken)
@@ -150,15 +150,8 @@ public sealed class TicketService(
         }
         catch (IdempotencyKeyTakenException)
         {
-            var first = await store.FindIdempotencyAsync(receipt.RowKey, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Receipt {receipt.RowKey} vanished after a conflict.");
-            if (first.RequestHash != receipt.RequestHash)
-            {
-                throw new RequestRejectedException(Rejection.IdempotencyMismatch, "This receipt was claimed by another request at the same moment; retry.");
-            }
-
-            var current = await store.GetAsync(first.Ticket.Id, cancellationToken).ConfigureAwait(false);
-            return new TicketResult(first.Ticket, current?.ETag ?? default, Replayed: true);
+            return await ReplayAsync(receipt, "This receipt was claimed by another request at the same moment; retry.", cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 
@@ -253,14 +246,14 @@ public sealed class TicketService(
         return new StoredTicket(committed.Ticket, committed.ETag);
     }
 
-    private async Task<TicketResult> ReplayAsync(IdempotencyClaim claim, CancellationToken cancellationToken)
+    /// <summary>What the first request with <paramref name="claim"/> produced; another request's claim is refused (422).</summary>
+    private async Task<TicketResult> ReplayAsync(IdempotencyClaim claim, string mismatchDetail, CancellationToken cancellationToken)
     {
         var first = await store.FindIdempotencyAsync(claim.RowKey, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Idempotency record {claim.RowKey} vanished after a conflict.");
         if (first.RequestHash != claim.RequestHash)
         {
-            throw new RequestRejectedException(Rejection.IdempotencyMismatch,
-                "This Idempotency-Key was used with a different request; use a new key for a new ticket.");
+            throw new RequestRejectedException(Rejection.IdempotencyMismatch, mismatchDetail);
         }
 
         var current = await store.GetAsync(first.Ticket.Id, cancellationToken).ConfigureAwait(false);

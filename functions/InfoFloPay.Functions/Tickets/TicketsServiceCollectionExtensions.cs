@@ -21,8 +21,10 @@ internal static class TicketsServiceCollectionExtensions
         services.AddKnowledge();
         services.AddSingleton<ApiEndpoint>();
 
-        services.AddSingleton<ISlaCalculator, PolicySla>();
-        services.AddSingleton(sp => new TicketStore(new EnsuredTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(HelpdeskTables.Tickets))));
+        services.AddSingleton<ISlaCalculator>(provider => provider.GetRequiredService<PolicySla>());
+        // One handle on the tickets table, so it is created once per process whoever touches it first.
+        services.AddKeyedSingleton(HelpdeskTables.Tickets, (sp, _) => new EnsuredTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(HelpdeskTables.Tickets)));
+        services.AddSingleton(sp => new TicketStore(sp.GetRequiredKeyedService<EnsuredTable>(HelpdeskTables.Tickets)));
         services.AddSingleton<TicketOutbox>();
         services.AddSingleton<TicketService>();
         return services;
