@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using InfoFloPay.Functions.Storage;
 using Microsoft.Extensions.Options;
 
 namespace InfoFloPay.Functions.Monitoring;
@@ -14,23 +15,12 @@ internal sealed class MonitoringTable(TableServiceClient service, IOptions<Monit
     public const string StateRow = "state";
     public const string HistoryRowPrefix = "history|";
 
-    private readonly TableClient _client = service.GetTableClient(options.Value.TableName);
-    private volatile bool _created;
+    private readonly EnsuredTable _table = new(service.GetTableClient(options.Value.TableName));
 
     public static string TargetPartition(string name) => "target|" + name;
 
     public static string HistoryRow(int index) =>
         HistoryRowPrefix + index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task<TableClient> GetAsync(CancellationToken cancellationToken)
-    {
-        // Creating twice is harmless (CreateIfNotExists), so no lock: at worst two first calls both ask.
-        if (!_created)
-        {
-            await _client.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            _created = true;
-        }
-
-        return _client;
-    }
+    public Task<TableClient> GetAsync(CancellationToken cancellationToken) => _table.GetAsync().WaitAsync(cancellationToken);
 }

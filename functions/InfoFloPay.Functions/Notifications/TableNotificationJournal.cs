@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
+using InfoFloPay.Functions.Storage;
 
 namespace InfoFloPay.Functions.Notifications;
 
@@ -13,16 +14,12 @@ public sealed class TableNotificationJournal(TableServiceClient tables, string t
 {
     public const string DefaultTableName = "notifications";
 
-    private readonly Lazy<Task<TableClient>> _table = new(async () =>
-    {
-        var table = tables.GetTableClient(tableName);
-        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
-        return table;
-    });
+    // EnsuredTable forgets a failed creation, so a storage blip at first use does not fail every later message.
+    private readonly EnsuredTable _table = new(tables.GetTableClient(tableName));
 
     public async Task<bool> WasSentAsync(string ticketId, string deliveryKey, CancellationToken cancellationToken)
     {
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.GetAsync().ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(ticketId, RowKey(deliveryKey), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return row.HasValue && row.Value!.GetString(nameof(NotificationRecord.Outcome)) == nameof(NotificationOutcome.Sent);
@@ -31,7 +28,7 @@ public sealed class TableNotificationJournal(TableServiceClient tables, string t
     public async Task RecordAsync(NotificationRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.GetAsync().ConfigureAwait(false);
         var entity = new TableEntity(record.TicketId, RowKey(record.DeliveryKey))
         {
             [nameof(NotificationRecord.DeliveryKey)] = record.DeliveryKey,
@@ -49,7 +46,7 @@ public sealed class TableNotificationJournal(TableServiceClient tables, string t
 
     public async Task<IReadOnlyList<NotificationRecord>> ListAsync(string ticketId, CancellationToken cancellationToken)
     {
-        var table = await _table.Value.ConfigureAwait(false);
+        var table = await _table.GetAsync().ConfigureAwait(false);
         var records = new List<NotificationRecord>();
         await foreach (var entity in table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {ticketId}"), cancellationToken: cancellationToken).ConfigureAwait(false))

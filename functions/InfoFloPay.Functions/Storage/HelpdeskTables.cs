@@ -1,6 +1,6 @@
 namespace InfoFloPay.Functions.Storage;
 
-/// <summary>The tables of the desk (the infra creates them too; the app creates any that are missing).</summary>
+/// <summary>The tables of the desk; the app creates each on first use (the infra grants the identity Table Data Contributor).</summary>
 public static class HelpdeskTables
 {
     public const string Tickets = "tickets";

@@ -1,6 +1,4 @@
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,11 +35,6 @@ internal static class TableStorageServiceCollectionExtensions
             ?? throw new InvalidOperationException(
                 "Storage is not configured: set AzureWebJobsStorage (a connection string, e.g. Azurite's) or AzureWebJobsStorage__accountName.");
 
-        return new TableServiceClient(new Uri(serviceUri), CreateCredential(section), options);
+        return new TableServiceClient(new Uri(serviceUri), AzureCredentials.Create(section["credential"], section["clientId"]), options);
     }
-
-    internal static TokenCredential CreateCredential(IConfigurationSection section) =>
-        string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(section["clientId"]))
-            : new DefaultAzureCredential();
 }
