@@ -26,7 +26,6 @@ public sealed record SlaTargetState(
 
     public bool Met => MetAt is not null;
 
-    public bool Breached => BreachedAt is not null;
 
     /// <summary>The per-ticket key of a notice about this clock, e.g. <c>firstResponse:warning</c>; stable across sweeps.</summary>
     public string NoticeKey(SlaNoticeKind kind) => string.Create(

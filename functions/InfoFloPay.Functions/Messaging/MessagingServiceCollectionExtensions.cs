@@ -16,12 +16,7 @@ internal static class MessagingServiceCollectionExtensions
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HelpdeskEventsOptions>()
-            .Configure(options =>
-            {
-                options.Topic = configuration[HelpdeskEventsOptions.TopicSetting] ?? options.Topic;
-                options.NotificationsSubscription =
-                    configuration[HelpdeskEventsOptions.NotificationsSubscriptionSetting] ?? options.NotificationsSubscription;
-            })
+            .Configure(options => options.Topic = configuration[HelpdeskEventsOptions.TopicSetting] ?? options.Topic)
             .ValidateDataAnnotations();
 
         services.AddOptions<ServiceBusConnectionOptions>()
