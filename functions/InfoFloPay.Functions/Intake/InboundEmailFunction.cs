@@ -21,6 +21,7 @@ public sealed class InboundEmailFunction(ApiEndpoint api, EmailIntake intake)
     [OpenApiResponse(200, "Added to an existing ticket, or this Message-ID was handled before (Idempotent-Replayed: true)", BodyType = typeof(IntakeResult))]
     [OpenApiResponse(202, "Dropped: machine-sent mail; the reason says why", BodyType = typeof(IntakeResult))]
     [OpenApiResponse(400, "Invalid email; errors name the fields", BodyType = typeof(Problem))]
+    [OpenApiProblems(413, 415, 422, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "inbound/email")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -56,4 +56,6 @@ public sealed class KnowledgeBase(ArticleStore store, MarkdownRenderer renderer,
     }
 }
 
+public sealed record ArticleSearchPage(IReadOnlyList<ArticleSearchResult> Items);
+
 public sealed record ArticleSearchResult(string Slug, string Title, IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt, int Score);

@@ -1,3 +1,4 @@
+using InfoFloPay.Functions.Api;
 using InfoFloPay.Functions.Operations.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ public sealed class HealthFunction(TimeProvider clock)
     [OpenApiOperation("Liveness: 200 while the app runs", Tag = "Operations", RequiresPrincipal = false)]
     [OpenApiResponse(200, "Healthy", BodyType = typeof(HealthReport))]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
-        new OkObjectResult(new HealthReport("healthy", clock.GetUtcNow()));
+        ApiResult.Ok(new HealthReport("healthy", clock.GetUtcNow()));
 
     public sealed record HealthReport(string Status, DateTimeOffset Time);
 }

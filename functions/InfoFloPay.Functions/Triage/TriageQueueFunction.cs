@@ -14,7 +14,7 @@ public sealed class TriageQueueFunction(ApiEndpoint api, TicketService tickets)
     [OpenApiQuery("top", "page size, at most 100")]
     [OpenApiQuery("continuationToken", "from the previous page")]
     [OpenApiResponse(200, "A page", BodyType = typeof(TicketListResponse))]
-    [OpenApiProblems(401, 403, 503)]
+    [OpenApiProblems(400, 401, 403, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "queue")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -18,9 +18,9 @@ namespace InfoFloPay.Functions.Operations.OpenApi;
 /// </summary>
 public sealed partial class OpenApiDocumentBuilder
 {
-    private static readonly JsonSerializerOptions SchemaOptions = new(JsonSerializerDefaults.Web)
+    // Schemas describe bodies as the API writes them (HelpdeskJson: kebab-case enums), with a resolver the exporter needs.
+    private static readonly JsonSerializerOptions SchemaOptions = new(HelpdeskJson.Options)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
