@@ -120,7 +120,7 @@ module storage 'modules/storage/storage-account.bicep' = {
         principalId: identity.outputs.principalId
         roleDefinitionId: roleIds.storageTableDataContributor
         principalType: 'ServicePrincipal'
-        description: 'Tickets, events and SLA index tables.'
+        description: 'The desk tables (tickets, customers, articles, notifications, monitoring), created by the app on first use.'
       }
       {
         principalId: principalId
