@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace InfoFloPay.Functions.Monitoring;
 
@@ -17,6 +18,7 @@ internal sealed class MonitoringTargetsApi(
     MonitoringTargetStore targets,
     TargetStateStore states,
     TimeProvider clock,
+    IOptions<MonitoringOptions> options,
     ILogger<MonitoringTargetsApi> logger)
 {
     private const int DefaultHistory = 60;
@@ -36,7 +38,7 @@ internal sealed class MonitoringTargetsApi(
 
     [Function("GetMonitoringTarget")]
     [OpenApiOperation("A target with its state: consecutive failures, last check, open incident, recent history", Tag = "Monitoring")]
-    [OpenApiQuery("history", "how many recent results, default 60, at most 1440")]
+    [OpenApiQuery("history", "how many recent results, default 60, at most Monitoring:HistoryLength (1440)")]
     [OpenApiResponse(200, "The target and its state")]
     [OpenApiProblems(400, 401, 403, 404, 503)]
     public Task<IActionResult> Get(
@@ -45,9 +47,13 @@ internal sealed class MonitoringTargetsApi(
         CancellationToken cancellationToken) =>
         Authorized(request, managerOnly: false, async () =>
         {
-            if (!TryReadHistoryCount(request, out var historyCount))
+            var kept = options.Value.HistoryLength;
+            if (!TryReadHistoryCount(request, kept, out var historyCount))
             {
-                return MonitoringProblems.Validation(new Dictionary<string, string[]> { ["history"] = ["Must be a whole number from 0 to 1440."] });
+                return MonitoringProblems.Validation(new Dictionary<string, string[]>
+                {
+                    ["history"] = [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Must be a whole number from 0 to {kept}.")],
+                });
             }
 
             if (!TargetDefinition.IsValidName(name) || await targets.FindAsync(name, cancellationToken).ConfigureAwait(false) is not { } target)
@@ -129,13 +135,14 @@ internal sealed class MonitoringTargetsApi(
         return MonitoringProblems.WhenStorageAvailableAsync(request, action);
     }
 
-    private static bool TryReadHistoryCount(HttpRequest request, out int count)
+    /// <summary>How many recent results to show: up to the history the desk keeps (<c>Monitoring:HistoryLength</c>).</summary>
+    private static bool TryReadHistoryCount(HttpRequest request, int kept, out int count)
     {
-        count = DefaultHistory;
+        count = Math.Min(DefaultHistory, kept);
         var text = request.Query["history"].ToString();
         return text.Length == 0
             || (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count)
-                && count <= 1440);
+                && count <= kept);
     }
 
     private static JsonResult Json(object value) => new(value, MonitoringJson.Options);
