@@ -18,7 +18,7 @@ public sealed class RelayOutboxFunction(TicketStore store, TicketOutbox outbox, 
             return;
         }
 
-        var published = await outbox.PublishAsync(leftovers, cancellationToken).ConfigureAwait(false);
+        var published = await outbox.RepublishAsync(leftovers, cancellationToken).ConfigureAwait(false);
         logger.LogWarning("Outbox relay republished {Published} of {Leftovers} leftover ticket events", published, leftovers.Count);
     }
 }

@@ -6,12 +6,37 @@ using Microsoft.Extensions.Options;
 namespace InfoFloPay.Functions.Tickets;
 
 /// <summary>
-/// Publishes the outbox rows a ticket change committed, then deletes them. A failure leaves the rows for
-/// <see cref="RelayOutboxFunction"/>; consumers de-duplicate by message id, so a repeat publish is harmless.
+/// Puts the outbox rows a ticket change committed on the bus. After a request, the published rows are deleted in
+/// the background (<see cref="OutboxCleanup"/>); a row whose publish failed stays for <see cref="RelayOutboxFunction"/>.
+/// Consumers de-duplicate by message id, so a repeat publish is harmless.
 /// </summary>
-public sealed class TicketOutbox(TicketStore store, IMessageSender sender, IOptions<HelpdeskEventsOptions> options, ILogger<TicketOutbox> logger)
+public sealed class TicketOutbox(TicketStore store, OutboxCleanup cleanup, IMessageSender sender, IOptions<HelpdeskEventsOptions> options, ILogger<TicketOutbox> logger)
 {
+    /// <summary>Publishes a change's messages right after its commit; the rows are deleted later, in shared batches.</summary>
     public async Task<int> PublishAsync(IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken)
+    {
+        var published = await SendAsync(messages, cancellationToken).ConfigureAwait(false);
+        cleanup.Enqueue(published);
+        return published.Count;
+    }
+
+    /// <summary>Publishes leftover rows and deletes them before returning, so a relay run leaves nothing in flight.</summary>
+    public async Task<int> RepublishAsync(IReadOnlyList<PendingMessage> leftovers, CancellationToken cancellationToken)
+    {
+        var published = await SendAsync(leftovers, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await store.DeleteOutboxAsync(published, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            logger.LogWarning(ex, "Deleting {Count} republished outbox rows failed; they will be published again", published.Count);
+        }
+
+        return published.Count;
+    }
+
+    private async Task<List<string>> SendAsync(IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var published = new List<string>(messages.Count);
@@ -29,16 +54,7 @@ public sealed class TicketOutbox(TicketStore store, IMessageSender sender, IOpti
             }
         }
 
-        try
-        {
-            await store.DeleteOutboxAsync(published, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex)
-        {
-            logger.LogWarning(ex, "Deleting {Count} published outbox rows failed; they will be published again", published.Count);
-        }
-
-        return published.Count;
+        return published;
     }
 
     public static OutgoingMessage ToMessage(HelpdeskEvent envelope)

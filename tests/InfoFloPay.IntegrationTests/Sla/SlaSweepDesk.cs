@@ -37,7 +37,7 @@ public sealed class SlaSweepDesk : IDisposable
         var policy = new SlaPolicyLoader(Clock).Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, SlaOptions.DefaultPolicyFile)));
         Sla = new PolicySla(new SlaClock(policy));
         Store = NewStore(TicketsTable);
-        Outbox = new TicketOutbox(Store, Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);
+        Outbox = new TicketOutbox(Store, new OutboxCleanup(Store, NullLogger<OutboxCleanup>.Instance), Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);
         var customers = new CustomerDirectory(new EnsuredTable(Tables.GetTableClient("slacustomers" + suffix)), Clock);
         Service = new TicketService(Store, customers, Sla, Outbox, Clock, NullLogger<TicketService>.Instance);
     }
@@ -62,7 +62,7 @@ public sealed class SlaSweepDesk : IDisposable
     public SlaSweep Sweep(TableClient? table = null)
     {
         var store = NewStore(table ?? TicketsTable);
-        var outbox = new TicketOutbox(store, Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);
+        var outbox = new TicketOutbox(store, new OutboxCleanup(store, NullLogger<OutboxCleanup>.Instance), Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);
         return new SlaSweep(store, new SlaEscalation(Sla), outbox, Clock, NullLogger<SlaSweep>.Instance);
     }
 

@@ -34,7 +34,8 @@ public sealed class TicketDesk : IDisposable
         TicketsTable = Tables.GetTableClient("tickets" + suffix);
         Customers = new CustomerDirectory(new EnsuredTable(Tables.GetTableClient("customers" + suffix)), Clock);
         Store = new TicketStore(new EnsuredTable(TicketsTable));
-        Outbox = new TicketOutbox(Store, Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);
+        Cleanup = new OutboxCleanup(Store, NullLogger<OutboxCleanup>.Instance);
+        Outbox = new TicketOutbox(Store, Cleanup, Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);
         Service = new TicketService(Store, Customers, new NoSlaTargets(), Outbox, Clock, NullLogger<TicketService>.Instance);
     }
 
@@ -49,6 +50,8 @@ public sealed class TicketDesk : IDisposable
     public CustomerDirectory Customers { get; }
 
     public TicketStore Store { get; }
+
+    public OutboxCleanup Cleanup { get; }
 
     public TicketOutbox Outbox { get; }
 
