@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 
 namespace InfoFloPay.Functions;
 
-/// <summary>The JSON shape of the API and of stored documents: camelCase, enums as lower-case (kebab) strings, instants
-/// in UTC with a Z, nulls left out, unknown properties ignored. Service Bus messages use <c>HelpdeskEventJson</c>.</summary>
+/// <summary>The one JSON shape of the API, stored documents and Service Bus messages: camelCase, enums as lower-case
+/// (kebab) strings, instants in UTC with a Z, nulls left out, unknown properties ignored.</summary>
 public static class HelpdeskJson
 {
     public static readonly JsonSerializerOptions Options = Create();

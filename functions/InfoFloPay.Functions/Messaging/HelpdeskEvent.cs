@@ -23,16 +23,6 @@ public sealed record HelpdeskEvent(
 
     /// <summary>Reads <see cref="Data"/> as the payload type of this event's type and version.</summary>
     public T ReadData<T>() =>
-        Data.Deserialize<T>(HelpdeskEventJson.Options)
+        Data.Deserialize<T>(HelpdeskJson.Options)
         ?? throw new JsonException($"Event {MessageId} ({Type} v{Version}) has no data.");
-}
-
-/// <summary>The JSON conventions of the topic: camelCase, enums as lower-case strings.</summary>
-public static class HelpdeskEventJson
-{
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 }

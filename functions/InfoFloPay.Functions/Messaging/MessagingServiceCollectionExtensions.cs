@@ -36,7 +36,6 @@ internal static class MessagingServiceCollectionExtensions
 
         services.AddSingleton(provider => CreateClient(provider.GetRequiredService<IOptions<ServiceBusConnectionOptions>>().Value));
         services.AddSingleton<IMessageSender, ServiceBusMessageSender>();
-        services.AddSingleton<HelpdeskEventPublisher>();
         return services;
     }
 

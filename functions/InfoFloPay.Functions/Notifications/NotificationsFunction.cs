@@ -17,7 +17,7 @@ public sealed class NotificationsFunction(INotificationDispatcher dispatcher, IL
     {
         // A message that does not parse throws like any other failure: it is retried, then dead-lettered where it
         // can be inspected, rather than dropped.
-        var helpdeskEvent = JsonSerializer.Deserialize<HelpdeskEvent>(message, HelpdeskEventJson.Options)
+        var helpdeskEvent = JsonSerializer.Deserialize<HelpdeskEvent>(message, HelpdeskJson.Options)
             ?? throw new JsonException($"Message {messageId} is not a helpdesk event.");
 
         if (!string.Equals(helpdeskEvent.MessageId, messageId, StringComparison.Ordinal))

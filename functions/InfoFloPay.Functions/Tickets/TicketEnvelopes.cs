@@ -58,7 +58,7 @@ public static class TicketEnvelopes
             if (message is var (type, data))
             {
                 envelopes.Add(new HelpdeskEvent(type, Version, e.TicketId, e.Id, e.OccurredAt,
-                    JsonSerializer.SerializeToElement(data, data.GetType(), HelpdeskEventJson.Options)));
+                    JsonSerializer.SerializeToElement(data, data.GetType(), HelpdeskJson.Options)));
             }
         }
 

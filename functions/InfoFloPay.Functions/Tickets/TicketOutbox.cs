@@ -60,7 +60,7 @@ public sealed class TicketOutbox(TicketStore store, OutboxCleanup cleanup, IMess
     public static OutgoingMessage ToMessage(HelpdeskEvent envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        return new OutgoingMessage(envelope.MessageId, envelope.Type, BinaryData.FromObjectAsJson(envelope, HelpdeskEventJson.Options))
+        return new OutgoingMessage(envelope.MessageId, envelope.Type, BinaryData.FromObjectAsJson(envelope, HelpdeskJson.Options))
         {
             ApplicationProperties = new Dictionary<string, object> { ["type"] = envelope.Type, ["version"] = envelope.Version, ["ticketId"] = envelope.TicketId },
         };

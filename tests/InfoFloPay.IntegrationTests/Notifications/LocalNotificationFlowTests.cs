@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions;
 using InfoFloPay.Functions.Notifications;
+using InfoFloPay.Functions.Tickets;
 using InfoFloPay.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,8 +26,7 @@ public sealed class LocalNotificationFlowTests(AzuriteFixture azurite)
     {
         await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
 
-        await Publisher(host).PublishAsync(HelpdeskEventTypes.TicketCreated, _ticketId, "evt-1",
-            new TicketCreatedData("Payouts <failing>", Customer, "medium", "portal"), CancellationToken.None);
+        await PublishAsync(host, Message(HelpdeskEventTypes.TicketCreated, "evt-1", new TicketCreatedData("Payouts <failing>", Customer, "medium", "portal")));
         await host.MessagesSettledAsync();
 
         var outbox = await host.Anonymous().GetFromJsonAsync<JsonArray>(new Uri("/admin/outbox", UriKind.Relative));
@@ -56,8 +57,8 @@ public sealed class LocalNotificationFlowTests(AzuriteFixture azurite)
     {
         await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
 
-        await Publisher(host).PublishAsync(HelpdeskEventTypes.TicketAssigned, _ticketId, "evt-2",
-            new TicketAssignedData("Payouts failing", Customer, new PersonRef("ava.agent@infoflopay.example"), "urgent", BecameUrgent: true), CancellationToken.None);
+        await PublishAsync(host, Message(HelpdeskEventTypes.TicketAssigned, "evt-2",
+            new TicketAssignedData("Payouts failing", Customer, new PersonRef("ava.agent@infoflopay.example"), "urgent", BecameUrgent: true)));
         await host.MessagesSettledAsync();
 
         var sent = host.Outbox.Entries.Where(entry => entry.TicketId == _ticketId).ToList();
@@ -84,12 +85,10 @@ public sealed class LocalNotificationFlowTests(AzuriteFixture azurite)
         Assert.DoesNotContain(host.Outbox.Entries, entry => entry.TicketId == _ticketId);
     }
 
-    private static HelpdeskEventPublisher Publisher(Infrastructure.LocalHost host) => host.Services.GetRequiredService<HelpdeskEventPublisher>();
+    /// <summary>Sends to the topic as the ticket outbox does, so the bus fans out to the notifications subscription.</summary>
+    private static Task PublishAsync(Infrastructure.LocalHost host, OutgoingMessage message) =>
+        host.Services.GetRequiredService<IMessageSender>().SendAsync("helpdesk-events", message, CancellationToken.None);
 
-    private OutgoingMessage Message<T>(string type, string eventId, T data)
-    {
-        var envelope = new HelpdeskEvent(type, 1, _ticketId, eventId, DateTimeOffset.Parse("2026-11-24T14:00:00Z"),
-            JsonSerializer.SerializeToElement(data, HelpdeskEventJson.Options));
-        return new OutgoingMessage(envelope.MessageId, type, BinaryData.FromObjectAsJson(envelope, HelpdeskEventJson.Options));
-    }
+    private OutgoingMessage Message<T>(string type, string eventId, T data) => TicketOutbox.ToMessage(
+        new HelpdeskEvent(type, 1, _ticketId, eventId, DateTimeOffset.Parse("2026-11-24T14:00:00Z"), JsonSerializer.SerializeToElement(data, HelpdeskJson.Options)));
 }

@@ -42,7 +42,6 @@ public class NotificationsRegistrationTests
         await host.StartAsync();
 
         Assert.NotNull(host.Services.GetRequiredService<INotificationDispatcher>());
-        Assert.NotNull(host.Services.GetRequiredService<HelpdeskEventPublisher>());
         await host.StopAsync();
     }
 

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using InfoFloPay.Domain.Identity;
 using InfoFloPay.Domain.Sla;
 using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions;
 using InfoFloPay.Functions.Customers;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Sla;
@@ -85,7 +86,7 @@ public sealed class SlaSweepDesk : IDisposable
     /// <summary>The SLA messages sent so far, as envelopes.</summary>
     public IReadOnlyList<HelpdeskEvent> SlaMessages() =>
         [.. Bus.Sent
-            .Select(sent => sent.Message.Body.ToObjectFromJson<HelpdeskEvent>(HelpdeskEventJson.Options)!)
+            .Select(sent => sent.Message.Body.ToObjectFromJson<HelpdeskEvent>(HelpdeskJson.Options)!)
             .Where(envelope => envelope.Type is HelpdeskEventTypes.SlaWarning or HelpdeskEventTypes.SlaBreached)];
 
     public void Dispose()

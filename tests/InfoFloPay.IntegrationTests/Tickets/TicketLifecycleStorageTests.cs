@@ -101,12 +101,12 @@ public sealed class TicketLifecycleStorageTests(AzuriteFixture azurite) : IDispo
         Assert.All(sent, s => Assert.Equal("helpdesk-events", s.Entity));
         Assert.Equal([HelpdeskEventTypes.TicketCreated, HelpdeskEventTypes.TicketAssigned, HelpdeskEventTypes.TicketReplied], sent.Select(s => s.Message.Subject));
         var assignedMessage = sent[1].Message;
-        var envelope = JsonSerializer.Deserialize<HelpdeskEvent>(assignedMessage.Body, HelpdeskEventJson.Options)!;
+        var envelope = JsonSerializer.Deserialize<HelpdeskEvent>(assignedMessage.Body, HelpdeskJson.Options)!;
         Assert.Equal($"{ticket.Id}/{envelope.EventId}", assignedMessage.MessageId);
         Assert.Equal(1, envelope.Version);
         var assigned = envelope.ReadData<TicketAssignedData>();
         Assert.Equal(("urgent", "sam@infoflopay.com", true), (assigned.Priority, assigned.Assignee?.Email, assigned.BecameUrgent));
-        var reply = JsonSerializer.Deserialize<HelpdeskEvent>(sent[2].Message.Body, HelpdeskEventJson.Options)!.ReadData<TicketRepliedData>();
+        var reply = JsonSerializer.Deserialize<HelpdeskEvent>(sent[2].Message.Body, HelpdeskJson.Options)!.ReadData<TicketRepliedData>();
         Assert.Equal((ReplyAuthorRole.Staff, "On it"), (reply.AuthorRole, reply.Body));
         await _desk.Cleanup.WhenIdleAsync();
         Assert.DoesNotContain(await _desk.AllRowsAsync(), r => r.RowKey.StartsWith("outbox|", StringComparison.Ordinal));

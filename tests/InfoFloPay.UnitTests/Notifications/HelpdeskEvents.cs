@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InfoFloPay.Functions;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Roster;
 
@@ -24,7 +25,7 @@ internal static class HelpdeskEvents
 
     public static HelpdeskEvent Create<T>(string type, T data, string eventId = "evt-1", int version = 1) =>
         new(type, version, "IFP-1042", eventId, DateTimeOffset.Parse("2026-11-26T14:03:00Z", System.Globalization.CultureInfo.InvariantCulture),
-            JsonSerializer.SerializeToElement(data, HelpdeskEventJson.Options));
+            JsonSerializer.SerializeToElement(data, HelpdeskJson.Options));
 
     public static HelpdeskEvent Assigned(string priority) =>
         Create(HelpdeskEventTypes.TicketAssigned, new TicketAssignedData("Payouts failing", Customer, Ava, priority, "Every payout returns 502.", BecameUrgent: priority == "urgent"));
