@@ -144,7 +144,7 @@ public class SlaPolicyLoaderTests
         {
             using var provider = Services(path);
 
-            var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SlaOptions>>().Value);
+            var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
             Assert.Contains("tiers.vip.high.firstResponse: must be a positive duration", error.Message, StringComparison.Ordinal);
         }
@@ -159,9 +159,30 @@ public class SlaPolicyLoaderTests
     {
         using var provider = Services("/no/such/sla-policy.json");
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SlaOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("/no/such/sla-policy.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_policy_served_is_the_one_read_at_start_up_not_a_second_read_of_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sla-policy-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, ShippedPolicyJson);
+        try
+        {
+            using var provider = Services(path);
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            File.WriteAllText(path, Edit(document => document["tiers"]!["vip"]!["high"]!["firstResponse"] = "PT7H"));
+
+            var policy = provider.GetRequiredService<SlaPolicy>();
+
+            Assert.Equal(TimeSpan.FromHours(2), policy.TargetsFor(SlaTier.Vip, SlaPriority.High).FirstResponse);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
