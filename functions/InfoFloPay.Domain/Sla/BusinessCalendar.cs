@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+
 namespace InfoFloPay.Domain.Sla;
 
 /// <summary>
@@ -12,23 +15,36 @@ public sealed class BusinessCalendar : IWorkCalendar
     // Ten years of days without one working interval can only mean a calendar with (nearly) every day a holiday.
     private const int MaxDaysSearched = 3660;
 
-    private readonly HashSet<DateOnly> holidays;
+    private readonly FrozenSet<DateOnly> listedHolidays;
 
-    public BusinessCalendar(TimeZoneInfo timeZone, WorkingHours hours, IEnumerable<DateOnly> holidays)
+    private readonly bool usFederalHolidays;
+
+    // Worked out the first time a date in the year is asked about, so one calendar is right for every year a clock
+    // touches (an old ticket measured again, a due time past New Year), however long the process lives.
+    private readonly ConcurrentDictionary<int, FrozenSet<DateOnly>> holidaysByYear = new();
+
+    /// <param name="timeZone">The zone whose wall clock the working hours are on.</param>
+    /// <param name="hours">The working days and hours.</param>
+    /// <param name="holidays">Closed days of the desk's own, in any year.</param>
+    /// <param name="usFederalHolidays">Whether the observed US federal holidays of every year are closed days as well.</param>
+    public BusinessCalendar(TimeZoneInfo timeZone, WorkingHours hours, IEnumerable<DateOnly> holidays, bool usFederalHolidays)
     {
         ArgumentNullException.ThrowIfNull(timeZone);
         ArgumentNullException.ThrowIfNull(hours);
         ArgumentNullException.ThrowIfNull(holidays);
         TimeZone = timeZone;
         Hours = hours;
-        this.holidays = holidays.ToHashSet();
+        listedHolidays = holidays.ToFrozenSet();
+        this.usFederalHolidays = usFederalHolidays;
     }
 
     public TimeZoneInfo TimeZone { get; }
 
     public WorkingHours Hours { get; }
 
-    public IReadOnlySet<DateOnly> Holidays => holidays;
+    /// <summary>The closed days in <paramref name="year"/>: the listed ones and, when turned on, the observed federal holidays.</summary>
+    public IReadOnlySet<DateOnly> HolidaysIn(int year) =>
+        holidaysByYear.GetOrAdd(year, static (key, calendar) => calendar.WorkOutHolidaysIn(key), this);
 
     public DateTimeOffset AddBusinessTime(DateTimeOffset start, TimeSpan duration)
     {
@@ -89,7 +105,13 @@ public sealed class BusinessCalendar : IWorkCalendar
     }
 
     /// <summary>Whether the desk works on this local date (a working weekday that is not a holiday).</summary>
-    public bool IsWorkingDay(DateOnly date) => Hours.Days.Contains(date.DayOfWeek) && !holidays.Contains(date);
+    public bool IsWorkingDay(DateOnly date) => Hours.Days.Contains(date.DayOfWeek) && !HolidaysIn(date.Year).Contains(date);
+
+    private FrozenSet<DateOnly> WorkOutHolidaysIn(int year)
+    {
+        var listed = listedHolidays.Where(date => date.Year == year);
+        return (usFederalHolidays ? listed.Concat(UsFederalHolidays.ObservedIn(year)) : listed).ToFrozenSet();
+    }
 
     private (DateTimeOffset Start, DateTimeOffset End)? WorkingIntervalOn(DateOnly date) =>
         IsWorkingDay(date)

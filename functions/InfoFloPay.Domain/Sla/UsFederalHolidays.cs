@@ -20,9 +20,15 @@ public static class UsFederalHolidays
         Fixed("Christmas Day", year, 12, 25),
     ];
 
-    /// <summary>The observed dates for each of the given years, e.g. the current and the next one.</summary>
-    public static IEnumerable<DateOnly> ObservedDates(params int[] years) =>
-        years.SelectMany(In).Select(holiday => holiday.ObservedOn);
+    /// <summary>
+    /// The dates in <paramref name="year"/> on which a federal holiday is observed. That is the year's own holidays, except a
+    /// New Year's Day observed on Dec 31 of the year before, plus the next New Year's Day when it is observed on Dec 31.
+    /// </summary>
+    public static IEnumerable<DateOnly> ObservedIn(int year)
+    {
+        var holidays = year < DateOnly.MaxValue.Year ? In(year).Concat(In(year + 1)) : In(year);
+        return holidays.Select(holiday => holiday.ObservedOn).Where(date => date.Year == year);
+    }
 
     private static FederalHoliday Fixed(string name, int year, int month, int day)
     {

@@ -2,14 +2,14 @@ using Microsoft.Extensions.Options;
 
 namespace InfoFloPay.Functions.Sla;
 
-/// <summary>Loads the policy file at start-up (with <c>ValidateOnStart</c>) so a bad file stops the app, naming each bad entry.</summary>
-internal sealed class SlaOptionsValidation(SlaPolicyLoader loader) : IValidateOptions<SlaOptions>
+/// <summary>Reads the policy file at start-up (with <c>ValidateOnStart</c>) so a bad file stops the app, naming each bad entry.</summary>
+internal sealed class SlaOptionsValidation(SlaPolicyFile policyFile) : IValidateOptions<SlaOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlaOptions options)
     {
         try
         {
-            loader.Load(options);
+            policyFile.Read(options);
             return ValidateOptionsResult.Success;
         }
         catch (SlaPolicyException e)

@@ -19,7 +19,7 @@ internal sealed class SlaCalendarDocument
 
     public SlaWorkingHoursDocument? WorkingHours { get; init; }
 
-    /// <summary>Add the US federal holidays (observed dates) of the current and the next year.</summary>
+    /// <summary>Add the US federal holidays (observed dates) of every year.</summary>
     public bool UsFederalHolidays { get; init; } = true;
 
     /// <summary>Further closed dates, <c>yyyy-MM-dd</c>.</summary>

@@ -8,7 +8,7 @@ namespace InfoFloPay.Functions.Sla;
 /// Reads and validates the SLA policy file. Every problem is collected, each naming its entry
 /// (<c>tiers.vip.high.firstResponse: must be ...</c>), so one failed start-up shows all of them.
 /// </summary>
-public sealed class SlaPolicyLoader(TimeProvider timeProvider)
+public static class SlaPolicyLoader
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -17,7 +17,7 @@ public sealed class SlaPolicyLoader(TimeProvider timeProvider)
         AllowTrailingCommas = true,
     };
 
-    public SlaPolicy Load(SlaOptions options)
+    public static SlaPolicy Load(SlaOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var path = options.ResolvedPolicyFile;
@@ -29,7 +29,7 @@ public sealed class SlaPolicyLoader(TimeProvider timeProvider)
         return Parse(File.ReadAllText(path));
     }
 
-    public SlaPolicy Parse(string json)
+    public static SlaPolicy Parse(string json)
     {
         SlaPolicyDocument? document;
         try
@@ -57,7 +57,7 @@ public sealed class SlaPolicyLoader(TimeProvider timeProvider)
         return new SlaPolicy(calendar, targets);
     }
 
-    private BusinessCalendar? ReadCalendar(SlaCalendarDocument? document, List<string> errors)
+    private static BusinessCalendar? ReadCalendar(SlaCalendarDocument? document, List<string> errors)
     {
         if (document is null)
         {
@@ -121,13 +121,7 @@ public sealed class SlaPolicyLoader(TimeProvider timeProvider)
             return null;
         }
 
-        if (document.UsFederalHolidays)
-        {
-            var thisYear = TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), zone).Year;
-            holidays.AddRange(UsFederalHolidays.ObservedDates(thisYear, thisYear + 1));
-        }
-
-        return new BusinessCalendar(zone, new WorkingHours(days, start.Value, end.Value), holidays);
+        return new BusinessCalendar(zone, new WorkingHours(days, start.Value, end.Value), holidays, document.UsFederalHolidays);
     }
 
     private static Dictionary<(SlaTier Tier, SlaPriority Priority), SlaTargets> ReadTiers(

@@ -11,10 +11,10 @@ internal static class SlaServiceCollectionExtensions
     /// and the sweep that escalates due tickets (on <c>SLA_SWEEP_SCHEDULE</c>).</summary>
     public static IServiceCollection AddSla(this IServiceCollection services)
     {
-        services.AddSingleton<SlaPolicyLoader>();
+        services.AddSingleton<SlaPolicyFile>();
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidation>();
         services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.SectionName).ValidateOnStart();
-        services.AddSingleton(provider => provider.GetRequiredService<SlaPolicyLoader>().Load(provider.GetRequiredService<IOptions<SlaOptions>>().Value));
+        services.AddSingleton(provider => provider.GetRequiredService<SlaPolicyFile>().Read(provider.GetRequiredService<IOptions<SlaOptions>>().Value));
         services.AddSingleton<SlaClock>();
         services.AddSingleton<PolicySla>();
         services.AddSingleton<SlaEscalation>();

@@ -35,7 +35,7 @@ public sealed class SlaSweepDesk : IDisposable
         var suffix = Guid.NewGuid().ToString("N")[..12];
         Tables = new TableServiceClient(azurite.ConnectionString);
         TicketsTable = Tables.GetTableClient("slatickets" + suffix);
-        var policy = new SlaPolicyLoader(Clock).Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, SlaOptions.DefaultPolicyFile)));
+        var policy = SlaPolicyLoader.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, SlaOptions.DefaultPolicyFile)));
         Sla = new PolicySla(new SlaClock(policy));
         Store = NewStore(TicketsTable);
         Outbox = new TicketOutbox(Store, new OutboxCleanup(Store, NullLogger<OutboxCleanup>.Instance), Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);

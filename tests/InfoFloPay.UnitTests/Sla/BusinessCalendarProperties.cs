@@ -72,7 +72,7 @@ public class BusinessCalendarProperties
         var time = TimeOnly.FromDateTime(due.DateTime);
 
         Assert.InRange(date.DayOfWeek, DayOfWeek.Monday, DayOfWeek.Friday);
-        Assert.DoesNotContain(date, UsFederalHolidays.ObservedDates(2026, 2027, 2028));
+        Assert.DoesNotContain(date, UsFederalHolidays.ObservedIn(date.Year));
         Assert.True(time > new TimeOnly(8, 0) && time <= new TimeOnly(17, 0), $"due at {due:O} is outside 08:00-17:00");
     }
 
@@ -92,7 +92,7 @@ public class BusinessCalendarProperties
         // An independent oracle: step minute by minute and ask the wall clock whether the desk is open.
         var from = new DateTimeOffset(start.Ticks - (start.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
         var to = from + span;
-        var holidays = UsFederalHolidays.ObservedDates(2026, 2027, 2028).ToHashSet();
+        var holidays = new[] { 2026, 2027, 2028 }.SelectMany(UsFederalHolidays.ObservedIn).ToHashSet();
         var minutes = 0;
         for (var minute = from; minute < to; minute = minute.AddMinutes(1))
         {

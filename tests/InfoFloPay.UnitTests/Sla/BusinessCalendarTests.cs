@@ -47,11 +47,11 @@ public class BusinessCalendarTests
     [Fact]
     public void A_holiday_listed_in_the_calendar_is_not_working_time()
     {
-        var withCompanyDay = new BusinessCalendar(NewYork, WorkingHours.Default, [new DateOnly(2026, 11, 17)]);
+        var withCompanyDay = new BusinessCalendar(NewYork, WorkingHours.Default, [new DateOnly(2026, 11, 17)], usFederalHolidays: true);
         var mondayAfternoon = NewYorkTime(2026, 11, 16, 16);
 
         Assert.Equal(NewYorkTime(2026, 11, 18, 9), withCompanyDay.AddBusinessTime(mondayAfternoon, TimeSpan.FromHours(2)));
-        Assert.Equal(NewYorkTime(2026, 11, 17, 9), new BusinessCalendar(NewYork, WorkingHours.Default, []).AddBusinessTime(mondayAfternoon, TimeSpan.FromHours(2)));
+        Assert.Equal(NewYorkTime(2026, 11, 17, 9), new BusinessCalendar(NewYork, WorkingHours.Default, [], usFederalHolidays: true).AddBusinessTime(mondayAfternoon, TimeSpan.FromHours(2)));
     }
 
     [Theory]
@@ -112,7 +112,8 @@ public class BusinessCalendarTests
         var london = new BusinessCalendar(
             TimeZoneInfo.FindSystemTimeZoneById("Europe/London"),
             new WorkingHours([DayOfWeek.Saturday], new TimeOnly(10, 0), new TimeOnly(12, 0)),
-            []);
+            [],
+            usFederalHolidays: false);
 
         // Monday morning in London: the only working time is next Saturday 10:00-12:00 GMT.
         Assert.Equal(Utc(2026, 11, 21, 11), london.AddBusinessTime(Utc(2026, 11, 16, 9), TimeSpan.FromHours(1)));

@@ -14,7 +14,7 @@ public class SlaPolicyLoaderTests
     [Fact]
     public void The_shipped_file_reads_the_policy_numbers_and_the_calendar()
     {
-        var policy = Loader().Parse(ShippedPolicyJson);
+        var policy = SlaPolicyLoader.Parse(ShippedPolicyJson);
 
         Assert.Equal(
             new SlaTargets(TimeSpan.FromHours(24), TimeSpan.FromHours(48), SlaCalendarKind.Business, TimeSpan.FromHours(4)),
@@ -25,15 +25,15 @@ public class SlaPolicyLoaderTests
     }
 
     [Fact]
-    public void Federal_holidays_are_added_for_the_current_and_the_next_year()
+    public void Federal_holidays_are_closed_days_in_every_year_not_only_around_start_up()
     {
-        var loader = new SlaPolicyLoader(new FakeTimeProvider(Utc(2027, 6, 1, 12)));
+        var calendar = SlaPolicyLoader.Parse(ShippedPolicyJson).BusinessCalendar;
 
-        var holidays = loader.Parse(ShippedPolicyJson).BusinessCalendar.Holidays;
-
-        Assert.Contains(new DateOnly(2027, 11, 25), holidays);
-        Assert.Contains(new DateOnly(2028, 11, 23), holidays);
-        Assert.DoesNotContain(new DateOnly(2026, 11, 26), holidays);
+        Assert.Contains(new DateOnly(1999, 11, 25), calendar.HolidaysIn(1999));
+        Assert.Contains(new DateOnly(2027, 11, 25), calendar.HolidaysIn(2027));
+        Assert.Contains(new DateOnly(2061, 11, 24), calendar.HolidaysIn(2061));
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2061, 11, 24)));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2061, 11, 23)));
     }
 
     [Fact]
@@ -42,12 +42,43 @@ public class SlaPolicyLoaderTests
         var json = Edit(document =>
         {
             document["calendar"]!["usFederalHolidays"] = false;
-            document["calendar"]!["holidays"] = new JsonArray("2026-12-24", "2026-12-31");
+            document["calendar"]!["holidays"] = new JsonArray("2026-12-24", "2026-12-31", "2027-01-04");
         });
 
-        var holidays = Loader().Parse(json).BusinessCalendar.Holidays;
+        var calendar = SlaPolicyLoader.Parse(json).BusinessCalendar;
 
-        Assert.Equal([new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 31)], holidays.Order());
+        Assert.Equal([new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 31)], calendar.HolidaysIn(2026).Order());
+        Assert.Equal([new DateOnly(2027, 1, 4)], calendar.HolidaysIn(2027));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 11, 26)));
+    }
+
+    [Fact]
+    public void Explicit_holidays_are_closed_on_top_of_the_federal_ones()
+    {
+        var json = Edit(document => document["calendar"]!["holidays"] = new JsonArray("2026-12-24"));
+
+        var holidays = SlaPolicyLoader.Parse(json).BusinessCalendar.HolidaysIn(2026);
+
+        Assert.Contains(new DateOnly(2026, 12, 24), holidays);
+        Assert.Contains(new DateOnly(2026, 12, 25), holidays);
+        Assert.Equal(12, holidays.Count);
+    }
+
+    // "Now" at start-up is a year before the span: the calendar must still know the holidays of Y and Y+1.
+    // Y = 2027: New Year's Day 2028 is a Saturday, observed on Friday 31 December 2027 (Thursday then Monday are worked).
+    // Y = 2030: New Year's Day 2031 is a Wednesday (Monday, Tuesday, Thursday and Friday are worked).
+    [Theory]
+    [InlineData(2027, 18)]
+    [InlineData(2030, 36)]
+    public void Working_time_across_New_Year_skips_the_holiday_whenever_the_app_started(int year, int workingHours)
+    {
+        using var provider = Services(policyFile: null, now: Utc(year - 1, 6, 1, 12));
+        var calendar = provider.GetRequiredService<SlaPolicy>().BusinessCalendar;
+        var from = NewYorkTime(year, 12, 30, 8);
+        var until = NewYorkTime(year + 1, 1, 3, 17);
+
+        Assert.Equal(TimeSpan.FromHours(workingHours), calendar.BusinessTimeBetween(from, until));
+        Assert.Equal(until, calendar.AddBusinessTime(from, TimeSpan.FromHours(workingHours)));
     }
 
     [Theory]
@@ -61,7 +92,7 @@ public class SlaPolicyLoaderTests
     {
         var json = Edit(document => document["tiers"]![tier]![priority]![field] = value);
 
-        var error = Assert.Throws<SlaPolicyException>(() => Loader().Parse(json));
+        var error = Assert.Throws<SlaPolicyException>(() => SlaPolicyLoader.Parse(json));
 
         Assert.Contains(error.Errors, message => message.StartsWith(expected, StringComparison.Ordinal));
     }
@@ -75,7 +106,7 @@ public class SlaPolicyLoaderTests
             document["tiers"]!["gold"] = new JsonObject();
         });
 
-        var error = Assert.Throws<SlaPolicyException>(() => Loader().Parse(json));
+        var error = Assert.Throws<SlaPolicyException>(() => SlaPolicyLoader.Parse(json));
 
         Assert.Contains("tiers.reserve.low: missing", error.Errors);
         Assert.Contains(error.Errors, message => message.StartsWith("tiers.gold: unknown tier", StringComparison.Ordinal));
@@ -91,7 +122,7 @@ public class SlaPolicyLoaderTests
     {
         var json = Edit(document => document["calendar"]![field] = value.StartsWith('[') || value.StartsWith('{') ? JsonNode.Parse(value) : value);
 
-        var error = Assert.Throws<SlaPolicyException>(() => Loader().Parse(json));
+        var error = Assert.Throws<SlaPolicyException>(() => SlaPolicyLoader.Parse(json));
 
         Assert.Contains(error.Errors, message => message.StartsWith(expected, StringComparison.Ordinal));
     }
@@ -99,7 +130,7 @@ public class SlaPolicyLoaderTests
     [Fact]
     public void Broken_json_is_reported_with_where_it_broke()
     {
-        var error = Assert.Throws<SlaPolicyException>(() => Loader().Parse("{\"tiers\": {\"vip\": [1, 2]}}"));
+        var error = Assert.Throws<SlaPolicyException>(() => SlaPolicyLoader.Parse("{\"tiers\": {\"vip\": [1, 2]}}"));
 
         Assert.StartsWith("$.tiers.vip", Assert.Single(error.Errors));
     }
@@ -113,7 +144,7 @@ public class SlaPolicyLoaderTests
         {
             using var provider = Services(path);
 
-            var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SlaOptions>>().Value);
+            var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
             Assert.Contains("tiers.vip.high.firstResponse: must be a positive duration", error.Message, StringComparison.Ordinal);
         }
@@ -128,9 +159,30 @@ public class SlaPolicyLoaderTests
     {
         using var provider = Services("/no/such/sla-policy.json");
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SlaOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("/no/such/sla-policy.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_policy_served_is_the_one_read_at_start_up_not_a_second_read_of_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sla-policy-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, ShippedPolicyJson);
+        try
+        {
+            using var provider = Services(path);
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            File.WriteAllText(path, Edit(document => document["tiers"]!["vip"]!["high"]!["firstResponse"] = "PT7H"));
+
+            var policy = provider.GetRequiredService<SlaPolicy>();
+
+            Assert.Equal(TimeSpan.FromHours(2), policy.TargetsFor(SlaTier.Vip, SlaPriority.High).FirstResponse);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -145,7 +197,7 @@ public class SlaPolicyLoaderTests
         Assert.Equal(Utc(2026, 11, 24, 19), state.FirstResponseDueAt);
     }
 
-    private static ServiceProvider Services(string? policyFile)
+    private static ServiceProvider Services(string? policyFile, DateTimeOffset? now = null)
     {
         var settings = new Dictionary<string, string?>();
         if (policyFile is not null)
@@ -155,7 +207,7 @@ public class SlaPolicyLoaderTests
 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Utc(2026, 11, 20, 12)));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(now ?? Utc(2026, 11, 20, 12)));
         services.AddSla();
         return services.BuildServiceProvider();
     }

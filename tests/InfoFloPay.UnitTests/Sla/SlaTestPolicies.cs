@@ -1,10 +1,9 @@
 using InfoFloPay.Domain.Sla;
 using InfoFloPay.Functions.Sla;
-using Microsoft.Extensions.Time.Testing;
 
 namespace InfoFloPay.UnitTests.Sla;
 
-/// <summary>The shipped policy file and calendar, loaded as the app loads them, with "now" in November 2026.</summary>
+/// <summary>The shipped policy file and calendar, loaded as the app loads them.</summary>
 internal static class SlaTestPolicies
 {
     public static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
@@ -13,14 +12,10 @@ internal static class SlaTestPolicies
 
     public static string ShippedPolicyJson => File.ReadAllText(ShippedPolicyPath);
 
-    public static SlaPolicy Default { get; } = Loader().Parse(ShippedPolicyJson);
+    public static SlaPolicy Default { get; } = SlaPolicyLoader.Parse(ShippedPolicyJson);
 
-    /// <summary>The default desk calendar with the federal holidays of 2026 to 2028, so long durations stay covered.</summary>
-    public static BusinessCalendar NewYorkCalendar { get; } =
-        new(NewYork, WorkingHours.Default, UsFederalHolidays.ObservedDates(2026, 2027, 2028));
-
-    public static SlaPolicyLoader Loader() =>
-        new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)));
+    /// <summary>The default desk calendar: Monday to Friday 08:00-17:00 in New York, closed on the federal holidays of every year.</summary>
+    public static BusinessCalendar NewYorkCalendar { get; } = new(NewYork, WorkingHours.Default, [], usFederalHolidays: true);
 
     /// <summary>A wall-clock time in New York, as the instant it is.</summary>
     public static DateTimeOffset NewYorkTime(int year, int month, int day, int hour, int minute = 0)

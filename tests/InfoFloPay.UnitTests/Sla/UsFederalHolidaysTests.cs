@@ -24,6 +24,15 @@ public class UsFederalHolidaysTests
     }
 
     [Fact]
+    public void A_New_Years_Day_observed_on_Dec_31_belongs_to_the_year_it_is_observed_in()
+    {
+        Assert.Contains(new DateOnly(2027, 12, 31), UsFederalHolidays.ObservedIn(2027));
+        Assert.Equal(12, UsFederalHolidays.ObservedIn(2027).Count());
+        Assert.DoesNotContain(new DateOnly(2027, 12, 31), UsFederalHolidays.ObservedIn(2028));
+        Assert.Equal(10, UsFederalHolidays.ObservedIn(2028).Count());
+    }
+
+    [Fact]
     public void Every_holiday_is_observed_on_a_weekday()
     {
         var all = Enumerable.Range(2020, 20).SelectMany(UsFederalHolidays.In).ToList();
