@@ -15,7 +15,7 @@ internal sealed class TargetRegistry(
     IOptions<MonitoringOptions> options,
     ILogger<TargetRegistry> logger)
 {
-    public const int DefaultHistory = 60;
+    private const int DefaultHistory = 60;
 
     public Task<IReadOnlyList<MonitoredTarget>> ListAsync(CancellationToken cancellationToken) => targets.ListAsync(cancellationToken);
 
