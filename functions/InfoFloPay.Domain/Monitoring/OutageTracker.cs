@@ -142,15 +142,13 @@ public sealed class OutageTracker(OutagePolicy policy)
     {
         var started = state.OutageStartedAt!.Value;
         var detail = Text(
-            $"{target.Name} ({KindName(target.Kind)} {target.Url}) failed {state.ConsecutiveFailures} consecutive probes since {started:u} (threshold {target.FailureThreshold}). Last result: {result.Outcome.Detail}");
+            $"{target.Name} ({EnumText.Of(target.Kind)} {target.Url}) failed {state.ConsecutiveFailures} consecutive probes since {started:u} (threshold {target.FailureThreshold}). Last result: {result.Outcome.Detail}");
         // Keyed by the outage, not by the run: every retry of this open, from any run, names the same ticket.
         return new OpenIncident(state.OutageCount, started, detail, Text($"monitoring|{target.Name}|outage-{state.OutageCount}|{started:yyyyMMddTHHmmss}"));
     }
 
     private static string Key(MonitoredTarget target, int outage, DateTimeOffset started, string what, DateTimeOffset slot) =>
         Text($"monitoring|{target.Name}|outage-{outage}|{started:yyyyMMddTHHmmss}|{what}-{slot:yyyyMMddTHHmm}");
-
-    private static string KindName(ProbeKind kind) => kind == ProbeKind.Http ? "http" : "tcp";
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

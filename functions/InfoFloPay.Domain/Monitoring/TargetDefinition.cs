@@ -17,67 +17,57 @@ public static partial class TargetDefinition
     public static TargetValidation Validate(TargetDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new ValidationErrors();
 
         if (draft.Name is null || !TargetName().IsMatch(draft.Name))
         {
-            errors["name"] = ["Use 1-63 lower-case letters, digits and hyphens, starting with a letter or digit."];
+            errors.Add("name", "Use 1-63 lower-case letters, digits and hyphens, starting with a letter or digit.");
         }
 
-        ProbeKind? kind = draft.Kind switch
-        {
-            "http" => ProbeKind.Http,
-            "tcp" => ProbeKind.Tcp,
-            _ => null,
-        };
-        if (kind is null)
-        {
-            errors["kind"] = [draft.Kind is null ? "Required: http or tcp." : "Must be http or tcp."];
-        }
-
+        var kind = errors.Enum<ProbeKind>("kind", draft.Kind, required: true);
         if (kind == ProbeKind.Http && !IsHttpUrl(draft.Url))
         {
-            errors["url"] = ["Must be an absolute http:// or https:// URL."];
+            errors.Add("url", "Must be an absolute http:// or https:// URL.");
         }
         else if (kind == ProbeKind.Tcp && !TcpEndpoint.TryParse(draft.Url, out _))
         {
-            errors["url"] = ["Must be host:port (or tcp://host:port) with a port from 1 to 65535."];
+            errors.Add("url", "Must be host:port (or tcp://host:port) with a port from 1 to 65535.");
         }
         else if (kind is null && string.IsNullOrWhiteSpace(draft.Url))
         {
-            errors["url"] = ["Required."];
+            errors.Add("url", "Required.");
         }
 
         if (draft.ExpectedStatus is { } status && (status is < 100 or > 599 || kind == ProbeKind.Tcp))
         {
-            errors["expectedStatus"] = [kind == ProbeKind.Tcp ? "Only HTTP targets have a status." : "Must be an HTTP status from 100 to 599."];
+            errors.Add("expectedStatus", kind == ProbeKind.Tcp ? "Only HTTP targets have a status." : "Must be an HTTP status from 100 to 599.");
         }
 
         if (draft.TimeoutSeconds is { } timeout && timeout is < MinTimeoutSeconds or > MaxTimeoutSeconds)
         {
-            errors["timeoutSeconds"] = [$"Must be from {MinTimeoutSeconds} to {MaxTimeoutSeconds}."];
+            errors.Add("timeoutSeconds", $"Must be from {MinTimeoutSeconds} to {MaxTimeoutSeconds}.");
         }
 
         if (draft.FailureThreshold is not { } threshold || threshold is < MinFailureThreshold or > MaxFailureThreshold)
         {
-            errors["failureThreshold"] = [draft.FailureThreshold is null
+            errors.Add("failureThreshold", draft.FailureThreshold is null
                 ? $"Required: {MinFailureThreshold} to {MaxFailureThreshold} consecutive failures."
-                : $"Must be from {MinFailureThreshold} to {MaxFailureThreshold}."];
+                : $"Must be from {MinFailureThreshold} to {MaxFailureThreshold}.");
         }
 
         if (draft.BodyContains is { } body && (body.Length is 0 or > MaxBodyContainsLength || kind == ProbeKind.Tcp))
         {
-            errors["bodyContains"] = [kind == ProbeKind.Tcp
+            errors.Add("bodyContains", kind == ProbeKind.Tcp
                 ? "Only HTTP targets have a body."
-                : $"Must be 1 to {MaxBodyContainsLength} characters."];
+                : $"Must be 1 to {MaxBodyContainsLength} characters.");
         }
 
         if (draft.CustomerId is { } customer && (string.IsNullOrWhiteSpace(customer) || customer.Length > MaxCustomerIdLength))
         {
-            errors["customerId"] = [$"Must be 1 to {MaxCustomerIdLength} characters."];
+            errors.Add("customerId", $"Must be 1 to {MaxCustomerIdLength} characters.");
         }
 
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
             return new TargetValidation(null, errors);
         }

@@ -37,6 +37,7 @@ internal static class MonitoringServiceCollectionExtensions
         services.AddSingleton<ProbeResultRecorder>();
         services.AddSingleton<IncidentDispatcher>();
         services.AddSingleton<ProbeRunner>();
+        services.AddSingleton<TargetRegistry>();
 
         services.TryAddSingleton<IIncidentTickets, TicketServiceIncidents>();
         return services;

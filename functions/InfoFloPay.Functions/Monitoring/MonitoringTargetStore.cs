@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using InfoFloPay.Domain;
 using InfoFloPay.Domain.Monitoring;
 
 namespace InfoFloPay.Functions.Monitoring;
@@ -71,7 +72,7 @@ internal sealed class MonitoringTargetStore(MonitoringTable table)
 
     private static TableEntity ToEntity(MonitoredTarget target) => new(MonitoringTable.DefinitionsPartition, target.Name)
     {
-        ["Kind"] = target.Kind == ProbeKind.Http ? "http" : "tcp",
+        ["Kind"] = EnumText.Of(target.Kind),
         ["Url"] = target.Url,
         ["ExpectedStatus"] = target.ExpectedStatus,
         ["TimeoutSeconds"] = target.TimeoutSeconds,
@@ -82,7 +83,9 @@ internal sealed class MonitoringTargetStore(MonitoringTable table)
 
     private static MonitoredTarget ToTarget(TableEntity entity) => new(
         entity.RowKey,
-        entity.GetString("Kind") == "tcp" ? ProbeKind.Tcp : ProbeKind.Http,
+        EnumText.TryParse<ProbeKind>(entity.GetString("Kind") ?? string.Empty, out var kind)
+            ? kind
+            : throw new InvalidDataException($"Monitoring target row '{entity.RowKey}' has kind '{entity.GetString("Kind")}' that no prober handles."),
         entity.GetString("Url"),
         entity.GetInt32("ExpectedStatus") ?? TargetDefinition.DefaultExpectedStatus,
         entity.GetInt32("TimeoutSeconds") ?? TargetDefinition.DefaultTimeoutSeconds,

@@ -24,6 +24,9 @@ internal sealed record TargetResponse(
         target.CustomerId);
 }
 
+/// <summary>The body of <c>GET /api/monitoring/targets</c>.</summary>
+internal sealed record TargetListResponse(IReadOnlyList<TargetResponse> Items);
+
 /// <summary>One probe result as the API shows it.</summary>
 internal sealed record ProbeResultResponse(DateTimeOffset Slot, DateTimeOffset CheckedAt, bool Succeeded, int? StatusCode, double LatencyMs, string Detail)
 {

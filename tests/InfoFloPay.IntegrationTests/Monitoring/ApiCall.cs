@@ -1,37 +1,29 @@
 using System.Text;
 using System.Text.Json;
+using InfoFloPay.DevHost.Seeding;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InfoFloPay.IntegrationTests.Monitoring;
 
 /// <summary>
-/// Builds the request an HTTP function receives and writes its result the way the ASP.NET Core integration does,
-/// so a test reads the status, headers and JSON body a caller would get.
+/// Builds the request an HTTP function receives and writes its result the way the host does, so a test reads the
+/// status, headers and JSON body a caller would get.
 /// </summary>
 internal static class ApiCall
 {
-    private static readonly IServiceProvider MvcServices = new ServiceCollection().AddLogging().AddMvcCore().Services.BuildServiceProvider();
-
-    public static HttpRequest Request(string method, string? role, object? body = null, string? rawBody = null, string? query = null)
+    /// <summary><paramref name="principal"/> is an <c>X-MS-CLIENT-PRINCIPAL</c> value (<see cref="PrincipalHeader.For"/>); null sends none.</summary>
+    public static HttpRequest Request(string method, string? principal, object? body = null, string? rawBody = null, string? query = null)
     {
-        var context = new DefaultHttpContext { RequestServices = MvcServices };
+        var context = new DefaultHttpContext();
         context.Request.Method = method;
         context.Request.QueryString = new QueryString(query is null ? "" : "?" + query);
         context.Response.Body = new MemoryStream();
-        if (role is not null)
+        if (principal is not null)
         {
-            var principal = JsonSerializer.Serialize(new
-            {
-                auth_typ = "aad",
-                name_typ = "preferred_username",
-                role_typ = "roles",
-                claims = new[] { new { typ = "preferred_username", val = "mia@infoflopay.example" }, new { typ = "roles", val = role } },
-            });
-            context.Request.Headers["X-MS-CLIENT-PRINCIPAL"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(principal));
+            context.Request.Headers[PrincipalHeader.Name] = principal;
         }
 
         var text = rawBody ?? (body is null ? null : JsonSerializer.Serialize(body, JsonSerializerOptions.Web));

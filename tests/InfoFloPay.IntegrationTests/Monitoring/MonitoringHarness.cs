@@ -1,5 +1,8 @@
 using Azure.Data.Tables;
 using InfoFloPay.Domain.Monitoring;
+using InfoFloPay.Functions.Api;
+using InfoFloPay.Functions.Customers;
+using InfoFloPay.Functions.Identity;
 using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -9,8 +12,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace InfoFloPay.IntegrationTests.Monitoring;
 
 /// <summary>
-/// The monitoring feature as the app registers it (AddMonitoring), on Azurite with its own table, with a fake clock for
-/// business time and the recording ticket port. Probes use real sockets.
+/// The monitoring feature as the app registers it (AddMonitoring) with the HTTP plumbing every API shares (caller
+/// resolution against the customer registry, <see cref="ApiEndpoint"/>), on Azurite with its own table, with a fake
+/// clock for business time and the recording ticket port. Probes use real sockets.
 /// </summary>
 internal sealed class MonitoringHarness : IAsyncDisposable
 {
@@ -64,6 +68,9 @@ internal sealed class MonitoringHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(azurite.CreateServiceClient())
             .AddSingleton<IIncidentTickets>(tickets);
+        services.AddIdentity();
+        services.AddCustomers();
+        services.AddSingleton<ApiEndpoint>();
         services.AddMonitoring(configuration);
         return new MonitoringHarness(services.BuildServiceProvider(validateScopes: true), clock, tickets, table);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InfoFloPay.DevHost.Seeding;
 using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.IntegrationTests.Infrastructure;
 
@@ -7,12 +8,23 @@ namespace InfoFloPay.IntegrationTests.Monitoring;
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class MonitoringTargetsApiTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Manager = "Support.Manager";
-    private const string Agent = "Support.Agent";
+    // The problem types every route of the API answers with: RFC 9110's section for the status.
+    private const string BadRequestType = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1";
+    private const string UnauthorizedType = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2";
+    private const string ForbiddenType = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4";
+    private const string NotFoundType = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5";
+
+    private static readonly object ValidBody = new { url = "https://pay.example/health", kind = "http", failureThreshold = 2 };
 
     private MonitoringHarness _monitoring = null!;
 
-    private MonitoringTargetsApi Api => _monitoring.Function<MonitoringTargetsApi>();
+    public enum Who
+    {
+        Anonymous,
+        Customer,
+        Agent,
+        Manager,
+    }
 
     public Task InitializeAsync()
     {
@@ -22,30 +34,6 @@ public sealed class MonitoringTargetsApiTests(AzuriteFixture azurite) : IAsyncLi
 
     public Task DisposeAsync() => _monitoring.DisposeAsync().AsTask();
 
-    private async Task<ApiResponse> PutAsync(string name, object? body, string? role = Manager, string? rawBody = null)
-    {
-        var request = ApiCall.Request("PUT", role, body, rawBody);
-        return await ApiCall.ResponseAsync(request, await Api.Put(request, name, default));
-    }
-
-    private async Task<ApiResponse> GetAsync(string name, string? role = Agent, string? query = null)
-    {
-        var request = ApiCall.Request("GET", role, query: query);
-        return await ApiCall.ResponseAsync(request, await Api.Get(request, name, default));
-    }
-
-    private async Task<ApiResponse> ListAsync(string? role = Agent)
-    {
-        var request = ApiCall.Request("GET", role);
-        return await ApiCall.ResponseAsync(request, await Api.List(request, default));
-    }
-
-    private async Task<ApiResponse> DeleteAsync(string name, string? role = Manager)
-    {
-        var request = ApiCall.Request("DELETE", role);
-        return await ApiCall.ResponseAsync(request, await Api.Delete(request, name, default));
-    }
-
     [Fact]
     public async Task A_manager_adds_a_target_and_staff_see_it_with_its_defaults()
     {
@@ -53,7 +41,7 @@ public sealed class MonitoringTargetsApiTests(AzuriteFixture azurite) : IAsyncLi
 
         Assert.Equal(201, created.Status);
         Assert.Equal("/api/monitoring/targets/checkout", created.Headers.Location.ToString());
-        var list = await ListAsync();
+        var list = await ListAsync(Who.Agent);
         Assert.Equal(200, list.Status);
         var target = Assert.Single(list.Json.GetProperty("items").EnumerateArray());
         Assert.Equal("checkout", target.GetProperty("name").GetString());
@@ -72,18 +60,20 @@ public sealed class MonitoringTargetsApiTests(AzuriteFixture azurite) : IAsyncLi
         var changed = await PutAsync("ledger-db", new { url = "db.internal:6432", kind = "tcp", failureThreshold = 4, timeoutSeconds = 3 });
 
         Assert.Equal(200, changed.Status);
+        Assert.Equal("tcp", changed.Json.GetProperty("kind").GetString());
+        Assert.False(changed.Json.TryGetProperty("expectedStatus", out _));
         var stored = await _monitoring.Targets.FindAsync("ledger-db", default);
         Assert.Equal(("db.internal:6432", 4, 3), (stored!.Url, stored.FailureThreshold, stored.TimeoutSeconds));
     }
 
     [Theory]
-    [InlineData(0, "failureThreshold")]
-    [InlineData(6, "failureThreshold")]
-    public async Task A_threshold_outside_one_to_five_is_refused_and_nothing_is_stored(int threshold, string field)
+    [InlineData(0)]
+    [InlineData(6)]
+    public async Task A_threshold_outside_one_to_five_is_refused_and_nothing_is_stored(int threshold)
     {
         var response = await PutAsync("checkout", new { url = "https://pay.example/health", kind = "http", failureThreshold = threshold });
 
-        AssertValidationProblem(response, field);
+        AssertValidationProblem(response, "failureThreshold");
         Assert.Empty(await _monitoring.Targets.ListAsync(default));
     }
 
@@ -93,6 +83,7 @@ public sealed class MonitoringTargetsApiTests(AzuriteFixture azurite) : IAsyncLi
         var response = await PutAsync("checkout", new { url = "not a url", kind = "ping", timeoutSeconds = 90, failureThreshold = 2 });
 
         AssertValidationProblem(response, "kind", "timeoutSeconds");
+        Assert.Contains("http, tcp", response.Json.GetProperty("errors").GetProperty("kind")[0].GetString(), StringComparison.Ordinal);
         Assert.Empty(await _monitoring.Targets.ListAsync(default));
     }
 
@@ -102,52 +93,94 @@ public sealed class MonitoringTargetsApiTests(AzuriteFixture azurite) : IAsyncLi
         var response = await PutAsync("checkout", null, rawBody: """{"url":"https://pay.example/health","kind":"http","failureThreshold":"three"}""");
 
         AssertValidationProblem(response, "failureThreshold");
+        Assert.Empty(await _monitoring.Targets.ListAsync(default));
     }
 
     [Fact]
     public async Task A_body_that_is_not_json_or_too_large_is_refused_like_anywhere_else_in_the_api()
     {
-        var form = ApiCall.Request("PUT", Manager, rawBody: "url=https://pay.example/health");
+        var form = ApiCall.Request("PUT", Principal(Who.Manager), rawBody: "url=https://pay.example/health");
         form.ContentType = "application/x-www-form-urlencoded";
-        var huge = ApiCall.Request("PUT", Manager, rawBody: $$"""{"url":"https://pay.example/health","kind":"http","failureThreshold":2,"bodyContains":"{{new string('x', 70_000)}}"}""");
+        var huge = ApiCall.Request("PUT", Principal(Who.Manager), rawBody: $$"""{"url":"https://pay.example/health","kind":"http","failureThreshold":2,"bodyContains":"{{new string('x', 70_000)}}"}""");
 
-        var notJson = await ApiCall.ResponseAsync(form, await Api.Put(form, "checkout", default));
-        var tooLarge = await ApiCall.ResponseAsync(huge, await Api.Put(huge, "checkout", default));
+        var notJson = await ApiCall.ResponseAsync(form, await Function<PutMonitoringTargetFunction>().Run(form, "checkout", default));
+        var tooLarge = await ApiCall.ResponseAsync(huge, await Function<PutMonitoringTargetFunction>().Run(huge, "checkout", default));
 
-        Assert.Equal((415, "application/problem+json"), (notJson.Status, notJson.MediaType));
-        Assert.Equal((413, "application/problem+json"), (tooLarge.Status, tooLarge.MediaType));
+        AssertProblem(notJson, 415, "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16", "Unsupported media type");
+        AssertProblem(tooLarge, 413, "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14", "Payload too large");
         Assert.Empty(await _monitoring.Targets.ListAsync(default));
     }
 
     [Fact]
     public async Task A_name_that_cannot_be_a_key_is_refused()
     {
-        var response = await PutAsync("Check Out", new { url = "https://pay.example/health", kind = "http", failureThreshold = 2 });
+        var response = await PutAsync("Check Out", ValidBody);
 
         AssertValidationProblem(response, "name");
-    }
-
-    [Fact]
-    public async Task Only_a_manager_changes_targets()
-    {
-        var body = new { url = "https://pay.example/health", kind = "http", failureThreshold = 2 };
-
-        Assert.Equal(401, (await PutAsync("checkout", body, role: null)).Status);
-        var asAgent = await PutAsync("checkout", body, role: Agent);
-        Assert.Equal(403, asAgent.Status);
-        Assert.Equal("application/problem+json", asAgent.MediaType);
         Assert.Empty(await _monitoring.Targets.ListAsync(default));
-
-        await PutAsync("checkout", body);
-        Assert.Equal(403, (await DeleteAsync("checkout", role: Agent)).Status);
-        Assert.NotNull(await _monitoring.Targets.FindAsync("checkout", default));
     }
 
     [Fact]
-    public async Task Customers_do_not_see_monitoring()
+    public async Task A_history_that_is_not_a_count_within_what_is_kept_names_history()
     {
-        Assert.Equal(403, (await ListAsync(role: "Customer.User")).Status);
-        Assert.Equal(401, (await ListAsync(role: null)).Status);
+        await PutAsync("checkout", ValidBody);
+
+        AssertValidationProblem(await GetAsync("checkout", query: "history=lots"), "history");
+        AssertValidationProblem(await GetAsync("checkout", query: "history=1441"), "history");
+        Assert.Equal(200, (await GetAsync("checkout", query: "history=1440")).Status);
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, 401)]
+    [InlineData(Who.Customer, 403)]
+    [InlineData(Who.Agent, 403)]
+    [InlineData(Who.Manager, 201)]
+    public async Task Only_a_manager_adds_a_target(Who who, int expected)
+    {
+        var response = await PutAsync("checkout", ValidBody, who);
+
+        Assert.Equal(expected, response.Status);
+        Assert.Equal(expected == 201 ? 1 : 0, (await _monitoring.Targets.ListAsync(default)).Count);
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, 401)]
+    [InlineData(Who.Customer, 403)]
+    [InlineData(Who.Agent, 403)]
+    [InlineData(Who.Manager, 204)]
+    public async Task Only_a_manager_removes_a_target(Who who, int expected)
+    {
+        await PutAsync("checkout", ValidBody);
+
+        var response = await DeleteAsync("checkout", who);
+
+        Assert.Equal(expected, response.Status);
+        Assert.Equal(expected != 204, await _monitoring.Targets.FindAsync("checkout", default) is not null);
+    }
+
+    [Theory]
+    [InlineData(Who.Anonymous, 401)]
+    [InlineData(Who.Customer, 403)]
+    [InlineData(Who.Agent, 200)]
+    [InlineData(Who.Manager, 200)]
+    public async Task Only_staff_read_targets_and_their_state(Who who, int expected)
+    {
+        await PutAsync("checkout", ValidBody);
+
+        Assert.Equal(expected, (await ListAsync(who)).Status);
+        Assert.Equal(expected, (await GetAsync("checkout", who)).Status);
+    }
+
+    [Fact]
+    public async Task Refused_callers_get_the_problems_the_rest_of_the_api_gives()
+    {
+        var anonymous = await ListAsync(Who.Anonymous);
+        var customer = await GetAsync("checkout", Who.Customer);
+        var agent = await PutAsync("checkout", ValidBody, Who.Agent);
+
+        AssertProblem(anonymous, 401, UnauthorizedType, "Unauthorized");
+        AssertProblem(customer, 403, ForbiddenType, "Forbidden");
+        AssertProblem(agent, 403, ForbiddenType, "Forbidden");
     }
 
     [Fact]
@@ -180,8 +213,8 @@ public sealed class MonitoringTargetsApiTests(AzuriteFixture azurite) : IAsyncLi
     {
         var response = await GetAsync("nowhere");
 
-        Assert.Equal(404, response.Status);
-        Assert.Equal("application/problem+json", response.MediaType);
+        AssertProblem(response, 404, NotFoundType, "Not found");
+        Assert.Contains("nowhere", response.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,21 +224,63 @@ public sealed class MonitoringTargetsApiTests(AzuriteFixture azurite) : IAsyncLi
         await PutAsync("checkout", new { url = server.HealthUrl, kind = "http", failureThreshold = 1 });
         await _monitoring.ProbeTimesAsync(3);
 
-        Assert.Equal(204, (await DeleteAsync("checkout")).Status);
+        var deleted = await DeleteAsync("checkout");
 
+        Assert.Equal((204, null), (deleted.Status, deleted.Body));
         Assert.Equal(404, (await GetAsync("checkout")).Status);
-        Assert.Equal(404, (await DeleteAsync("checkout")).Status);
+        AssertProblem(await DeleteAsync("checkout"), 404, NotFoundType, "Not found");
         var left = _monitoring.TableClient(azurite).QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "target|checkout");
         Assert.Empty(await left.ToListAsync());
     }
 
+    private static string? Principal(Who who) => who switch
+    {
+        Who.Anonymous => null,
+        Who.Customer => PrincipalHeader.For("alice@acme.test"),
+        Who.Agent => PrincipalHeader.For("ava.agent@infoflopay.example", "Support.Agent"),
+        Who.Manager => PrincipalHeader.For("olivia.ops@infoflopay.example", "Support.Manager"),
+        _ => throw new ArgumentOutOfRangeException(nameof(who), who, null),
+    };
+
     private static void AssertValidationProblem(ApiResponse response, params string[] fields)
     {
-        Assert.Equal(400, response.Status);
-        Assert.Equal("application/problem+json", response.MediaType);
-        Assert.Equal(400, response.Json.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(response.Json.GetProperty("title").GetString()));
-        var errors = response.Json.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
-        Assert.All(fields, field => Assert.Contains(field, errors));
+        AssertProblem(response, 400, BadRequestType, "Invalid request");
+        var errors = response.Json.GetProperty("errors");
+        Assert.All(fields, field => Assert.False(string.IsNullOrEmpty(errors.GetProperty(field)[0].GetString())));
+    }
+
+    private static void AssertProblem(ApiResponse response, int status, string type, string title)
+    {
+        Assert.Equal((status, "application/problem+json"), (response.Status, response.MediaType));
+        Assert.Equal(type, response.Json.GetProperty("type").GetString());
+        Assert.Equal(title, response.Json.GetProperty("title").GetString());
+        Assert.Equal(status, response.Json.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(response.Json.GetProperty("detail").GetString()));
+    }
+
+    private T Function<T>() where T : notnull => _monitoring.Function<T>();
+
+    private async Task<ApiResponse> PutAsync(string name, object? body, Who who = Who.Manager, string? rawBody = null)
+    {
+        var request = ApiCall.Request("PUT", Principal(who), body, rawBody);
+        return await ApiCall.ResponseAsync(request, await Function<PutMonitoringTargetFunction>().Run(request, name, default));
+    }
+
+    private async Task<ApiResponse> GetAsync(string name, Who who = Who.Agent, string? query = null)
+    {
+        var request = ApiCall.Request("GET", Principal(who), query: query);
+        return await ApiCall.ResponseAsync(request, await Function<GetMonitoringTargetFunction>().Run(request, name, default));
+    }
+
+    private async Task<ApiResponse> ListAsync(Who who)
+    {
+        var request = ApiCall.Request("GET", Principal(who));
+        return await ApiCall.ResponseAsync(request, await Function<ListMonitoringTargetsFunction>().Run(request, default));
+    }
+
+    private async Task<ApiResponse> DeleteAsync(string name, Who who = Who.Manager)
+    {
+        var request = ApiCall.Request("DELETE", Principal(who));
+        return await ApiCall.ResponseAsync(request, await Function<DeleteMonitoringTargetFunction>().Run(request, name, default));
     }
 }

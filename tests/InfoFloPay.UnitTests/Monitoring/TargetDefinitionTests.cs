@@ -1,3 +1,4 @@
+using InfoFloPay.Domain;
 using InfoFloPay.Domain.Monitoring;
 
 namespace InfoFloPay.UnitTests.Monitoring;
@@ -89,5 +90,36 @@ public sealed class TargetDefinitionTests
         var validation = TargetDefinition.Validate(new TargetDraft("ok-name", "smtp", null, 99, 0, null, 9, ""));
 
         Assert.Equal(["customerId", "expectedStatus", "failureThreshold", "kind", "timeoutSeconds", "url"], validation.Errors.Keys.Order());
+    }
+
+    [Theory]
+    [InlineData("http", ProbeKind.Http)]
+    [InlineData("tcp", ProbeKind.Tcp)]
+    public void The_kind_is_read_as_the_api_writes_it(string text, ProbeKind kind)
+    {
+        var target = TargetDefinition.Validate(Http() with { Kind = text, Url = kind == ProbeKind.Tcp ? "db.internal:5432" : "https://pay.example/health" }).Target!;
+
+        Assert.Equal(kind, target.Kind);
+        Assert.Equal(text, EnumText.Of(target.Kind));
+    }
+
+    [Theory]
+    [InlineData("HTTP")]
+    [InlineData("https")]
+    [InlineData(null)]
+    public void Any_other_kind_is_refused_naming_the_kinds_there_are(string? kind)
+    {
+        var message = Assert.Single(TargetDefinition.Validate(Http() with { Kind = kind }).Errors["kind"]);
+
+        Assert.Contains(kind is null ? "required" : "http, tcp", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accepting_an_invalid_draft_is_the_validation_rejection_every_api_gives()
+    {
+        var rejected = Assert.Throws<RequestRejectedException>(() => TargetDefinition.Validate(Http(threshold: 9) with { Kind = "ping" }).Accepted());
+
+        Assert.Equal(Rejection.Invalid, rejected.Kind);
+        Assert.Equal(["failureThreshold", "kind"], rejected.Errors.Keys.Order());
     }
 }

@@ -1,0 +1,74 @@
+using System.Globalization;
+using InfoFloPay.Domain;
+using InfoFloPay.Domain.Monitoring;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InfoFloPay.Functions.Monitoring;
+
+/// <summary>The targets as the monitoring API shows and changes them; refusals are <see cref="RequestRejectedException"/>s
+/// so they answer like the rest of the API.</summary>
+internal sealed class TargetRegistry(
+    MonitoringTargetStore targets,
+    TargetStateStore states,
+    TimeProvider clock,
+    IOptions<MonitoringOptions> options,
+    ILogger<TargetRegistry> logger)
+{
+    private const int DefaultHistory = 60;
+
+    public Task<IReadOnlyList<MonitoredTarget>> ListAsync(CancellationToken cancellationToken) => targets.ListAsync(cancellationToken);
+
+    /// <summary>A target with its state and its last <paramref name="history"/> results (default 60, at most
+    /// <c>Monitoring:HistoryLength</c>, the history the desk keeps).</summary>
+    public async Task<(MonitoredTarget Target, TargetState State, IReadOnlyList<ProbeResult> History)> GetAsync(
+        string name, string? history, CancellationToken cancellationToken)
+    {
+        var count = HistoryCount(history, options.Value.HistoryLength);
+        var target = (TargetDefinition.IsValidName(name) ? await targets.FindAsync(name, cancellationToken).ConfigureAwait(false) : null)
+            ?? throw NotFound(name);
+        var (state, results) = await states.ReadWithHistoryAsync(name, clock.GetUtcNow(), count, cancellationToken).ConfigureAwait(false);
+        return (target, state, results);
+    }
+
+    /// <summary>Adds or changes the target named <paramref name="name"/>; bad input is refused before anything is stored.</summary>
+    public async Task<(MonitoredTarget Target, bool Created)> PutAsync(string name, TargetRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var target = TargetDefinition.Validate(new TargetDraft(
+            name, request.Kind, request.Url, request.ExpectedStatus, request.TimeoutSeconds, request.BodyContains, request.FailureThreshold, request.CustomerId))
+            .Accepted();
+        var created = await targets.SaveAsync(target, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Monitoring target {Target} {Change}", target.Name, created ? "added" : "changed");
+        return (target, created);
+    }
+
+    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!TargetDefinition.IsValidName(name) || !await targets.DeleteAsync(name, cancellationToken).ConfigureAwait(false))
+        {
+            throw NotFound(name);
+        }
+
+        logger.LogInformation("Monitoring target {Target} removed", name);
+    }
+
+    private static int HistoryCount(string? text, int kept)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return Math.Min(DefaultHistory, kept);
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= kept)
+        {
+            return count;
+        }
+
+        var errors = new ValidationErrors();
+        errors.Add("history", string.Create(CultureInfo.InvariantCulture, $"Must be a whole number from 0 to {kept}."));
+        throw RequestRejectedException.Validation(errors);
+    }
+
+    private static RequestRejectedException NotFound(string name) => RequestRejectedException.NotFound($"Monitoring target '{name}'");
+}
