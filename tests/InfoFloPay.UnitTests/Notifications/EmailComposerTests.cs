@@ -82,6 +82,20 @@ public class EmailComposerTests
     }
 
     [Fact]
+    public async Task The_message_id_is_one_ACS_keeps_and_the_same_for_a_resend_of_the_same_delivery()
+    {
+        var first = await _composer.ComposeAsync(Model(NotificationKind.Resolved), new("cara@customer.example", "Cara"), "IFP-1042/e1/email/cara");
+        var resend = await _composer.ComposeAsync(Model(NotificationKind.Resolved), new("cara@customer.example", "Cara"), "IFP-1042/e1/email/cara");
+        var other = await _composer.ComposeAsync(Model(NotificationKind.Resolved), new("ben@infoflopay.example", "Ben"), "IFP-1042/e1/email/ben");
+
+        // ACS Email keeps a custom Message-ID only in RFC 2822 form, <left@domain>; anything else it replaces silently,
+        // and then replies could thread only by the [IFP-n] subject.
+        Assert.Matches(@"^<IFP-1042\.[0-9a-f]{24}@infoflopay\.example>$", first.Headers["Message-ID"]);
+        Assert.Equal(first.Headers["Message-ID"], resend.Headers["Message-ID"]);
+        Assert.NotEqual(first.Headers["Message-ID"], other.Headers["Message-ID"]);
+    }
+
+    [Fact]
     public async Task Greets_the_recipient_by_name()
     {
         var email = await _composer.ComposeAsync(Model(NotificationKind.Assigned), new("ben@infoflopay.example", "Ben Agent"), null);
