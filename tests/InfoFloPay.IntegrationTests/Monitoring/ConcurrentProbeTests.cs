@@ -9,20 +9,20 @@ public sealed class ConcurrentProbeTests(AzuriteFixture azurite)
     [Fact]
     public async Task Other_targets_are_probed_and_handled_while_a_hanging_target_is_still_unanswered()
     {
-        await using var hanging = await ControllableHttpServer.StartAsync();
+        await using var hanging = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         using var refused = ControllableTcpServer.Start();
         await using var monitoring = MonitoringHarness.Create(azurite);
         // Listed first, so a run that probed one target after another would be stuck on it.
-        await monitoring.AddTargetAsync("a-hanging", "http", hanging.HealthUrl, threshold: 1, timeoutSeconds: 60);
+        await monitoring.AddTargetAsync("a-hanging", "http", hanging.Url(HealthPage.Path), threshold: 1, timeoutSeconds: 60);
         await monitoring.AddTargetAsync("b-refused", "tcp", refused.Address, threshold: 1);
-        hanging.Hang();
+        hanging.Hold();
         refused.Stop();
 
         var run = monitoring.Runner.RunAsync(CancellationToken.None);
-        await hanging.HungRequestArrived.WaitAsync(TimeSpan.FromSeconds(30));
+        await hanging.HeldRequestArrived.WaitAsync(TimeSpan.FromSeconds(30));
         var ticket = await monitoring.Tickets.WhenOpened("b-refused").WaitAsync(TimeSpan.FromSeconds(30));
         var runFinishedBeforeHangingTargetAnswered = run.IsCompleted;
-        hanging.Recover();
+        hanging.Release();
         var reports = await run;
 
         Assert.False(runFinishedBeforeHangingTargetAnswered);
@@ -34,10 +34,10 @@ public sealed class ConcurrentProbeTests(AzuriteFixture azurite)
     public async Task A_target_that_never_answers_fails_at_its_own_timeout_and_the_others_are_recorded()
     {
         using var silent = new SilentTcpServer();
-        await using var healthy = await ControllableHttpServer.StartAsync();
+        await using var healthy = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var monitoring = MonitoringHarness.Create(azurite);
         await monitoring.AddTargetAsync("a-silent", "http", silent.HttpUrl, threshold: 1, timeoutSeconds: 1);
-        await monitoring.AddTargetAsync("b-healthy", "http", healthy.HealthUrl, threshold: 1);
+        await monitoring.AddTargetAsync("b-healthy", "http", healthy.Url(HealthPage.Path), threshold: 1);
 
         await monitoring.ProbeAsync();
 
@@ -51,12 +51,12 @@ public sealed class ConcurrentProbeTests(AzuriteFixture azurite)
     [Fact]
     public async Task Overlapping_runs_for_the_same_minute_count_one_failure_and_open_one_incident()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var first = MonitoringHarness.Create(azurite);
         await using var second = first.SecondInstance(azurite);
         await using var third = first.SecondInstance(azurite);
-        await first.AddTargetAsync("checkout", "http", server.HealthUrl, threshold: 2);
-        server.Fail();
+        await first.AddTargetAsync("checkout", "http", server.Url(HealthPage.Path), threshold: 2);
+        server.AnswerWith(HealthPage.Failing);
 
         var minuteOne = await RunTogetherAsync(first, second, third);
         Assert.Equal(1, minuteOne.Count(r => r.Counted));

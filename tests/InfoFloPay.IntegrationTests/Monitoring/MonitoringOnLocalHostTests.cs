@@ -15,16 +15,16 @@ public sealed class MonitoringOnLocalHostTests(AzuriteFixture azurite) : IClassF
     public async Task A_stopped_server_yields_one_paged_urgent_incident_after_N_probes_and_recovery_resolves_it(int threshold)
     {
         var target = $"payments-api-{threshold}";
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
         var manager = host.Manager();
         var agent = host.Agent();
         var put = await manager.PutAsJsonAsync(new Uri($"/api/monitoring/targets/{target}", UriKind.Relative),
-            new { url = server.HealthUrl, kind = "http", failureThreshold = threshold, timeoutSeconds = 5 });
+            new { url = server.Url(HealthPage.Path), kind = "http", failureThreshold = threshold, timeoutSeconds = 5 });
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
 
         await ProbeAsync(host);
-        server.Fail();
+        server.AnswerWith(HealthPage.Failing);
         for (var probe = 1; probe < threshold; probe++)
         {
             await ProbeAsync(host);
@@ -48,7 +48,7 @@ public sealed class MonitoringOnLocalHostTests(AzuriteFixture azurite) : IClassF
         var state = await agent.GetFromJsonAsync<JsonObject>(new Uri($"/api/monitoring/targets/{target}", UriKind.Relative));
         Assert.Equal(incidentId, state!["openIncident"]!.GetValue<string>());
 
-        server.Recover();
+        server.AnswerWith(HealthPage.Healthy);
         await ProbeAsync(host);
 
         var resolved = await agent.GetFromJsonAsync<JsonObject>(new Uri($"/api/tickets/{incidentId}", UriKind.Relative));

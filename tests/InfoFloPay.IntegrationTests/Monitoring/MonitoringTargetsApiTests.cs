@@ -186,10 +186,10 @@ public sealed class MonitoringTargetsApiTests(AzuriteFixture azurite) : IAsyncLi
     [Fact]
     public async Task The_state_view_shows_failures_the_open_incident_and_recent_history()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
-        await PutAsync("checkout", new { url = server.HealthUrl, kind = "http", failureThreshold = 2, timeoutSeconds = 5 });
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
+        await PutAsync("checkout", new { url = server.Url(HealthPage.Path), kind = "http", failureThreshold = 2, timeoutSeconds = 5 });
         await _monitoring.ProbeAsync();
-        server.Fail();
+        server.AnswerWith(HealthPage.Failing);
         await _monitoring.ProbeTimesAsync(2);
 
         var view = (await GetAsync("checkout")).Json;
@@ -220,8 +220,8 @@ public sealed class MonitoringTargetsApiTests(AzuriteFixture azurite) : IAsyncLi
     [Fact]
     public async Task Deleting_a_target_removes_it_with_its_state_and_history()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
-        await PutAsync("checkout", new { url = server.HealthUrl, kind = "http", failureThreshold = 1 });
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
+        await PutAsync("checkout", new { url = server.Url(HealthPage.Path), kind = "http", failureThreshold = 1 });
         await _monitoring.ProbeTimesAsync(3);
 
         var deleted = await DeleteAsync("checkout");

@@ -14,12 +14,12 @@ public sealed class OutageLifecycleTests(AzuriteFixture azurite)
     [InlineData(5)]
     public async Task A_failing_http_server_opens_exactly_one_incident_after_threshold_failed_probes(int threshold)
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var monitoring = MonitoringHarness.Create(azurite);
-        await monitoring.AddTargetAsync("checkout", "http", server.HealthUrl, threshold);
+        await monitoring.AddTargetAsync("checkout", "http", server.Url(HealthPage.Path), threshold);
         await monitoring.ProbeAsync();
 
-        server.Fail();
+        server.AnswerWith(HealthPage.Failing);
         await monitoring.ProbeTimesAsync(threshold - 1);
         Assert.Empty(monitoring.Tickets.Calls);
 
@@ -39,13 +39,13 @@ public sealed class OutageLifecycleTests(AzuriteFixture azurite)
     [Fact]
     public async Task Recovery_notes_the_outage_duration_and_resolves_the_incident()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var monitoring = MonitoringHarness.Create(azurite);
-        await monitoring.AddTargetAsync("checkout", "http", server.HealthUrl, threshold: 2);
+        await monitoring.AddTargetAsync("checkout", "http", server.Url(HealthPage.Path), threshold: 2);
 
-        server.Fail();
+        server.AnswerWith(HealthPage.Failing);
         await monitoring.ProbeTimesAsync(3);
-        server.Recover();
+        server.AnswerWith(HealthPage.Healthy);
         await monitoring.ProbeAsync();
 
         Assert.Equal(["open", "resolve"], monitoring.Tickets.Calls.Select(c => c.Kind));
@@ -83,13 +83,13 @@ public sealed class OutageLifecycleTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_page_without_the_expected_text_is_a_failure()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var monitoring = MonitoringHarness.Create(azurite);
-        await monitoring.AddTargetAsync("checkout", "http", server.HealthUrl, threshold: 1, bodyContains: "status: ok");
+        await monitoring.AddTargetAsync("checkout", "http", server.Url(HealthPage.Path), threshold: 1, bodyContains: "status: ok");
         await monitoring.ProbeAsync();
         Assert.Empty(monitoring.Tickets.Calls);
 
-        server.Degrade();
+        server.AnswerWith(HealthPage.Degraded);
         await monitoring.ProbeAsync();
 
         var open = Assert.Single(monitoring.Tickets.Calls);
@@ -99,11 +99,11 @@ public sealed class OutageLifecycleTests(AzuriteFixture azurite)
     [Fact]
     public async Task While_it_keeps_failing_the_incident_gets_one_note_per_interval()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var monitoring = MonitoringHarness.Create(azurite, new Dictionary<string, string?> { ["Monitoring:NoteInterval"] = "00:10:00" });
-        await monitoring.AddTargetAsync("checkout", "http", server.HealthUrl, threshold: 1);
+        await monitoring.AddTargetAsync("checkout", "http", server.Url(HealthPage.Path), threshold: 1);
 
-        server.Fail();
+        server.AnswerWith(HealthPage.Failing);
         await monitoring.ProbeTimesAsync(25);
 
         Assert.Equal(["open", "note", "note"], monitoring.Tickets.Calls.Select(c => c.Kind));
@@ -114,13 +114,13 @@ public sealed class OutageLifecycleTests(AzuriteFixture azurite)
     [Fact]
     public async Task Without_auto_resolve_recovery_only_adds_a_note()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var monitoring = MonitoringHarness.Create(azurite, new Dictionary<string, string?> { ["Monitoring:AutoResolve"] = "false" });
-        await monitoring.AddTargetAsync("checkout", "http", server.HealthUrl, threshold: 1);
+        await monitoring.AddTargetAsync("checkout", "http", server.Url(HealthPage.Path), threshold: 1);
 
-        server.Fail();
+        server.AnswerWith(HealthPage.Failing);
         await monitoring.ProbeAsync();
-        server.Recover();
+        server.AnswerWith(HealthPage.Healthy);
         await monitoring.ProbeAsync();
 
         Assert.Equal(["open", "note"], monitoring.Tickets.Calls.Select(c => c.Kind));
@@ -131,15 +131,15 @@ public sealed class OutageLifecycleTests(AzuriteFixture azurite)
     [Fact]
     public async Task Flapping_within_the_reopen_window_reopens_the_same_incident()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var monitoring = MonitoringHarness.Create(azurite);
-        await monitoring.AddTargetAsync("checkout", "http", server.HealthUrl, threshold: 1);
+        await monitoring.AddTargetAsync("checkout", "http", server.Url(HealthPage.Path), threshold: 1);
 
         for (var flap = 0; flap < 3; flap++)
         {
-            server.Fail();
+            server.AnswerWith(HealthPage.Failing);
             await monitoring.ProbeAsync();
-            server.Recover();
+            server.AnswerWith(HealthPage.Healthy);
             await monitoring.ProbeAsync();
         }
 
@@ -151,16 +151,16 @@ public sealed class OutageLifecycleTests(AzuriteFixture azurite)
     [Fact]
     public async Task Failing_again_after_the_reopen_window_opens_a_new_incident()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var monitoring = MonitoringHarness.Create(azurite, new Dictionary<string, string?> { ["Monitoring:ReopenWindow"] = "00:10:00" });
-        await monitoring.AddTargetAsync("checkout", "http", server.HealthUrl, threshold: 1);
+        await monitoring.AddTargetAsync("checkout", "http", server.Url(HealthPage.Path), threshold: 1);
 
-        server.Fail();
+        server.AnswerWith(HealthPage.Failing);
         await monitoring.ProbeAsync();
-        server.Recover();
+        server.AnswerWith(HealthPage.Healthy);
         await monitoring.ProbeAsync();
         monitoring.Clock.Advance(TimeSpan.FromMinutes(15));
-        server.Fail();
+        server.AnswerWith(HealthPage.Failing);
         await monitoring.ProbeAsync();
 
         Assert.Equal(["open", "resolve", "open"], monitoring.Tickets.Calls.Select(c => c.Kind));
@@ -170,12 +170,12 @@ public sealed class OutageLifecycleTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_open_the_ticket_service_refused_is_retried_next_run_without_a_second_ticket()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var monitoring = MonitoringHarness.Create(azurite);
-        await monitoring.AddTargetAsync("checkout", "http", server.HealthUrl, threshold: 1);
+        await monitoring.AddTargetAsync("checkout", "http", server.Url(HealthPage.Path), threshold: 1);
         monitoring.Tickets.FailNextOpens(1);
 
-        server.Fail();
+        server.AnswerWith(HealthPage.Failing);
         await monitoring.ProbeAsync();
         Assert.Null((await monitoring.StateOfAsync("checkout")).IncidentId);
         await monitoring.ProbeTimesAsync(2);
@@ -189,17 +189,17 @@ public sealed class OutageLifecycleTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_recovery_while_the_incident_was_being_created_resolves_it_once_it_is_recorded()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var monitoring = MonitoringHarness.Create(azurite);
-        await monitoring.AddTargetAsync("checkout", "http", server.HealthUrl, threshold: 1);
+        await monitoring.AddTargetAsync("checkout", "http", server.Url(HealthPage.Path), threshold: 1);
         monitoring.Tickets.WhileOpening = async () =>
         {
-            server.Recover();
+            server.AnswerWith(HealthPage.Healthy);
             monitoring.Clock.Advance(TimeSpan.FromMinutes(1));
             await monitoring.Runner.RunAsync(CancellationToken.None);
         };
 
-        server.Fail();
+        server.AnswerWith(HealthPage.Failing);
         await monitoring.ProbeAsync();
 
         Assert.Equal(["open", "resolve"], monitoring.Tickets.Calls.Select(c => c.Kind));

@@ -18,11 +18,11 @@ public sealed class ProberTests(AzuriteFixture azurite)
     [Fact]
     public async Task Latency_is_the_time_the_probe_took_on_the_clock()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var monitoring = MonitoringHarness.Create(azurite);
         server.WhileAnswering = () => monitoring.Clock.Advance(TimeSpan.FromMilliseconds(250));
 
-        var outcome = await Prober(monitoring, ProbeKind.Http).ProbeAsync(Http(server.HealthUrl), default);
+        var outcome = await Prober(monitoring, ProbeKind.Http).ProbeAsync(Http(server.Url(HealthPage.Path)), default);
 
         Assert.True(outcome.Succeeded);
         Assert.Equal(TimeSpan.FromMilliseconds(250), outcome.Latency);
@@ -31,10 +31,10 @@ public sealed class ProberTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_status_other_than_the_expected_one_fails()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var monitoring = MonitoringHarness.Create(azurite);
 
-        var outcome = await Prober(monitoring, ProbeKind.Http).ProbeAsync(Http(server.HealthUrl, expectedStatus: 204), default);
+        var outcome = await Prober(monitoring, ProbeKind.Http).ProbeAsync(Http(server.Url(HealthPage.Path), expectedStatus: 204), default);
 
         Assert.False(outcome.Succeeded);
         Assert.Equal(200, outcome.StatusCode);
@@ -44,11 +44,11 @@ public sealed class ProberTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_redirect_is_reported_not_followed()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         await using var monitoring = MonitoringHarness.Create(azurite);
-        server.AnswerWith(302);
+        server.AnswerWith(HealthPage.Status(302));
 
-        var outcome = await Prober(monitoring, ProbeKind.Http).ProbeAsync(Http(server.HealthUrl), default);
+        var outcome = await Prober(monitoring, ProbeKind.Http).ProbeAsync(Http(server.Url(HealthPage.Path)), default);
 
         Assert.False(outcome.Succeeded);
         Assert.Equal(302, outcome.StatusCode);

@@ -21,10 +21,10 @@ public sealed class RunHealthProbesFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_timer_tick_probes_every_target()
     {
-        await using var server = await ControllableHttpServer.StartAsync();
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
         using var tcp = ControllableTcpServer.Start();
         await using var monitoring = MonitoringHarness.Create(azurite);
-        await monitoring.AddTargetAsync("checkout", "http", server.HealthUrl);
+        await monitoring.AddTargetAsync("checkout", "http", server.Url(HealthPage.Path));
         await monitoring.AddTargetAsync("ledger-db", "tcp", tcp.Address);
 
         await monitoring.Function<RunHealthProbesFunction>().Run(new TimerInfo(), CancellationToken.None);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using InfoFloPay.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -17,11 +18,11 @@ public sealed class AcsEmailServer : IAsyncDisposable
 {
     private readonly byte[] _accessKey;
     private readonly ConcurrentQueue<Func<HttpResponse, Task>> _script = new();
-    private LocalHttpServer? _server;
+    private LoopbackHttpServer? _server;
 
     private AcsEmailServer(byte[] accessKey) => _accessKey = accessKey;
 
-    public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
+    public ConcurrentQueue<AcsEmailRequest> Requests { get; } = new();
 
     public Uri Endpoint => _server!.BaseAddress;
 
@@ -30,7 +31,7 @@ public sealed class AcsEmailServer : IAsyncDisposable
     public static async Task<AcsEmailServer> StartAsync()
     {
         var server = new AcsEmailServer(RandomNumberGenerator.GetBytes(32));
-        server._server = await LocalHttpServer.StartAsync(server.HandleAsync);
+        server._server = await LoopbackHttpServer.StartAsync(server.HandleAsync);
         return server;
     }
 
@@ -48,17 +49,10 @@ public sealed class AcsEmailServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var receivedAt = DateTimeOffset.UtcNow;
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer);
-        var body = buffer.ToArray();
-        var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
-
-        var signatureProblem = CheckSignature(context.Request, rawTarget, body);
-        var bodyProblems = signatureProblem is null ? CheckBody(body) : [];
-        Requests.Enqueue(new ReceivedRequest(
-            context.Request.Method, rawTarget, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            Encoding.UTF8.GetString(body), signatureProblem, bodyProblems, receivedAt));
+        var request = context.Features.GetRequiredFeature<RecordedRequest>();
+        var signatureProblem = CheckSignature(context.Request, request.RawTarget, request.BodyBytes);
+        var bodyProblems = signatureProblem is null ? CheckBody(request.BodyBytes) : [];
+        Requests.Enqueue(new AcsEmailRequest(request, signatureProblem, bodyProblems));
 
         if (signatureProblem is not null)
         {
@@ -176,16 +170,4 @@ public sealed class AcsEmailServer : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _server!.DisposeAsync();
-}
-
-public sealed record ReceivedRequest(
-    string Method,
-    string RawTarget,
-    IReadOnlyDictionary<string, string> Headers,
-    string Body,
-    string? SignatureProblem,
-    IReadOnlyList<string> BodyProblems,
-    DateTimeOffset ReceivedAt)
-{
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 }

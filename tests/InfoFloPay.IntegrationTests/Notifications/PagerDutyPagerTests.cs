@@ -1,9 +1,8 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Notifications.Composition;
 using InfoFloPay.Functions.Notifications.Paging;
 using InfoFloPay.Functions.Roster;
+using InfoFloPay.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -12,21 +11,19 @@ namespace InfoFloPay.IntegrationTests.Notifications;
 
 public sealed class PagerDutyPagerTests : IAsyncLifetime
 {
-    private readonly ConcurrentQueue<(string Path, string ContentType, JsonElement Body)> _received = new();
-    private LocalHttpServer _server = null!;
-    private int _status = 202;
+    private LoopbackHttpServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await LocalHttpServer.StartAsync(async context =>
-    {
-        using var body = await JsonDocument.ParseAsync(context.Request.Body);
-        _received.Enqueue((context.Request.Path, context.Request.ContentType ?? "", body.RootElement.Clone()));
-        context.Response.StatusCode = _status;
-        await context.Response.WriteAsJsonAsync(new { status = "success", message = "Event processed", dedup_key = "IFP-1042" });
-    });
+    public async Task InitializeAsync() => _server = await LoopbackHttpServer.StartAsync(context => AnswerAsync(context, 202));
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private Uri Webhook => new(_server.BaseAddress, "v2/enqueue");
+    private Uri Webhook => new(_server.Url("v2/enqueue"));
+
+    private static async Task AnswerAsync(HttpContext context, int status)
+    {
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(new { status = "success", message = "Event processed", dedup_key = "IFP-1042" });
+    }
 
     private static PagerDutyPager Pager() =>
         new(Options.Create(new PagingOptions { RoutingKey = "R0UT1NGKEY", Source = "helpdesk-test" }), NullLogger<PagerDutyPager>.Instance);
@@ -38,9 +35,10 @@ public sealed class PagerDutyPagerTests : IAsyncLifetime
     {
         await Pager().PageAsync(Webhook, UrgentPage, CancellationToken.None);
 
-        var (path, contentType, body) = Assert.Single(_received);
-        Assert.Equal("/v2/enqueue", path);
-        Assert.StartsWith("application/json", contentType);
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal("/v2/enqueue", request.Path);
+        Assert.StartsWith("application/json", request.ContentType);
+        var body = request.Json;
         Assert.Equal("R0UT1NGKEY", body.GetProperty("routing_key").GetString());
         Assert.Equal("trigger", body.GetProperty("event_action").GetString());
         Assert.Equal("IFP-1042", body.GetProperty("dedup_key").GetString());
@@ -55,7 +53,7 @@ public sealed class PagerDutyPagerTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_page_fails_loudly_so_the_message_is_retried()
     {
-        _status = 400;
+        _server.AnswerWith(context => AnswerAsync(context, 400));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Pager().PageAsync(Webhook, UrgentPage, CancellationToken.None));
     }
@@ -65,7 +63,7 @@ public sealed class PagerDutyPagerTests : IAsyncLifetime
     {
         await Pager().PageAsync(Webhook, UrgentPage with { Summary = new string('x', 500) }, CancellationToken.None);
 
-        Assert.Equal(180, Assert.Single(_received).Body.GetProperty("payload").GetProperty("summary").GetString()!.Length);
+        Assert.Equal(180, Assert.Single(_server.Requests).Json.GetProperty("payload").GetProperty("summary").GetString()!.Length);
     }
 
     [Fact]
@@ -78,7 +76,7 @@ public sealed class PagerDutyPagerTests : IAsyncLifetime
         await router.PageAsync(UrgentPage with { Target = Webhook.ToString() }, CancellationToken.None);
         await router.PageAsync(UrgentPage with { Target = "olivia.pager@infoflopay.example" }, CancellationToken.None);
 
-        Assert.Single(_received);
+        Assert.Single(_server.Requests);
         var sent = Assert.Single(email.Sent);
         Assert.Equal("olivia.pager@infoflopay.example", Assert.Single(sent.To).Address);
         Assert.StartsWith("[IFP-1042] ", sent.Subject);

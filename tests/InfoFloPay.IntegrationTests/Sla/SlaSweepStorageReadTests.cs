@@ -4,6 +4,7 @@ using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
 using InfoFloPay.IntegrationTests.Infrastructure;
+using InfoFloPay.IntegrationTests.Tickets;
 
 namespace InfoFloPay.IntegrationTests.Sla;
 
@@ -17,7 +18,7 @@ public sealed class SlaSweepStorageReadTests(AzuriteFixture azurite) : IDisposab
     private const int OpenTickets = 10_000;
     private const int DueTickets = 10;
 
-    private readonly SlaSweepDesk _desk = new(azurite);
+    private readonly TicketDesk _desk = TicketDesk.WithShippedSla(azurite);
 
     [Fact]
     public async Task A_sweep_over_ten_thousand_open_tickets_of_which_ten_are_due_reads_only_the_ten()
@@ -46,7 +47,7 @@ public sealed class SlaSweepStorageReadTests(AzuriteFixture azurite) : IDisposab
     private async Task SeedAsync()
     {
         await _desk.TicketsTable.CreateIfNotExistsAsync();
-        var now = SlaSweepDesk.Start.AddHours(5);
+        var now = TicketDesk.Start.AddHours(5);
         _desk.Clock.SetUtcNow(now);
         var rows = new List<TableEntity>();
         for (var n = 1; n <= OpenTickets; n++)

@@ -2,6 +2,7 @@ using InfoFloPay.Domain.Sla;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.IntegrationTests.Infrastructure;
+using InfoFloPay.IntegrationTests.Tickets;
 
 namespace InfoFloPay.IntegrationTests.Sla;
 
@@ -12,15 +13,15 @@ namespace InfoFloPay.IntegrationTests.Sla;
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class SlaSweepTests(AzuriteFixture azurite) : IDisposable
 {
-    private static readonly DateTimeOffset WarningAt = SlaSweepDesk.Start.AddHours(3);
-    private static readonly DateTimeOffset DueAt = SlaSweepDesk.Start.AddHours(4);
+    private static readonly DateTimeOffset WarningAt = TicketDesk.Start.AddHours(3);
+    private static readonly DateTimeOffset DueAt = TicketDesk.Start.AddHours(4);
 
-    private readonly SlaSweepDesk _desk = new(azurite);
+    private readonly TicketDesk _desk = TicketDesk.WithShippedSla(azurite);
 
     [Fact]
     public async Task A_high_ticket_is_warned_an_hour_before_its_first_response_is_due_then_breached_once_each()
     {
-        var ticket = await _desk.OpenAsync("high");
+        var ticket = await _desk.OpenOutageAsync("high");
         Assert.Equal(DueAt, ticket.Sla.FirstResponseDueAt);
 
         _desk.Clock.SetUtcNow(WarningAt.AddMinutes(-1));
@@ -54,16 +55,16 @@ public sealed class SlaSweepTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Two_hours_in_pending_push_the_warning_and_the_breach_out_by_two_hours()
     {
-        var ticket = await _desk.OpenAsync("high");
+        var ticket = await _desk.OpenOutageAsync("high");
         _desk.Clock.Advance(TimeSpan.FromMinutes(30));
-        await _desk.Service.TriageAsync(ticket.Id, new TriageRequest("high", SlaSweepDesk.Agent.Email), SlaSweepDesk.Agent, null, CancellationToken.None);
-        _desk.Clock.SetUtcNow(SlaSweepDesk.Start.AddHours(1));
-        await _desk.Service.ChangeStatusAsync(ticket.Id, new StatusChangeRequest("pending", "waiting for logs"), SlaSweepDesk.Agent, null, CancellationToken.None);
+        await _desk.Service.TriageAsync(ticket.Id, new TriageRequest("high", TicketDesk.Agent.Email), TicketDesk.Agent, null, CancellationToken.None);
+        _desk.Clock.SetUtcNow(TicketDesk.Start.AddHours(1));
+        await _desk.Service.ChangeStatusAsync(ticket.Id, new StatusChangeRequest("pending", "waiting for logs"), TicketDesk.Agent, null, CancellationToken.None);
 
         _desk.Clock.SetUtcNow(WarningAt.AddMinutes(30));
         await _desk.SweepAsync();
         Assert.True((await _desk.GetAsync(ticket.Id)).Sla.Paused);
-        await _desk.Service.ChangeStatusAsync(ticket.Id, new StatusChangeRequest("open", null), SlaSweepDesk.Agent, null, CancellationToken.None);
+        await _desk.Service.ChangeStatusAsync(ticket.Id, new StatusChangeRequest("open", null), TicketDesk.Agent, null, CancellationToken.None);
         var resumed = await _desk.GetAsync(ticket.Id);
 
         // Pending from 10:00 to 12:30 New York time: two and a half business hours later than without the pause.
@@ -82,15 +83,15 @@ public sealed class SlaSweepTests(AzuriteFixture azurite) : IDisposable
 
         Assert.Equal([HelpdeskEventTypes.SlaWarning, HelpdeskEventTypes.SlaBreached], _desk.SlaMessages().Select(m => m.Type));
         Assert.All(_desk.SlaMessages(), m => Assert.Equal(pushedDue, m.ReadData<SlaAlertData>().DueAt));
-        Assert.All(_desk.SlaMessages(), m => Assert.Equal(SlaSweepDesk.Agent.Email, m.ReadData<SlaAlertData>().Assignee?.Email));
+        Assert.All(_desk.SlaMessages(), m => Assert.Equal(TicketDesk.Agent.Email, m.ReadData<SlaAlertData>().Assignee?.Email));
     }
 
     [Fact]
     public async Task A_first_response_before_the_due_time_is_met_and_never_escalated()
     {
-        var ticket = await _desk.OpenAsync("high");
-        _desk.Clock.SetUtcNow(SlaSweepDesk.Start.AddHours(1));
-        await _desk.Service.AddReplyAsync(ticket.Id, new ReplyRequest("We are on it.", false), SlaSweepDesk.Agent, null, CancellationToken.None);
+        var ticket = await _desk.OpenOutageAsync("high");
+        _desk.Clock.SetUtcNow(TicketDesk.Start.AddHours(1));
+        await _desk.Service.AddReplyAsync(ticket.Id, new ReplyRequest("We are on it.", false), TicketDesk.Agent, null, CancellationToken.None);
 
         _desk.Clock.SetUtcNow(DueAt.AddHours(2));
         var sweep = await _desk.SweepAsync();
@@ -99,15 +100,15 @@ public sealed class SlaSweepTests(AzuriteFixture azurite) : IDisposable
         Assert.Empty(_desk.SlaMessages());
         Assert.Empty((await _desk.GetAsync(ticket.Id)).Sla.Breaches);
         var met = Assert.Single(await _desk.EventsAsync(ticket.Id), e => e.Kind == TicketEventKind.SlaMet);
-        Assert.Equal(("first-response", DueAt, SlaSweepDesk.Start.AddHours(1)), (met.Channel, met.DueAt, met.OccurredAt));
+        Assert.Equal(("first-response", DueAt, TicketDesk.Start.AddHours(1)), (met.Channel, met.DueAt, met.OccurredAt));
     }
 
     [Fact]
     public async Task A_first_response_after_the_due_time_is_a_breach_not_a_met_target()
     {
-        var ticket = await _desk.OpenAsync("high");
+        var ticket = await _desk.OpenOutageAsync("high");
         _desk.Clock.SetUtcNow(DueAt.AddMinutes(10));
-        await _desk.Service.AddReplyAsync(ticket.Id, new ReplyRequest("Sorry for the wait.", false), SlaSweepDesk.Agent, null, CancellationToken.None);
+        await _desk.Service.AddReplyAsync(ticket.Id, new ReplyRequest("Sorry for the wait.", false), TicketDesk.Agent, null, CancellationToken.None);
 
         await _desk.SweepAsync();
 
@@ -123,7 +124,7 @@ public sealed class SlaSweepTests(AzuriteFixture azurite) : IDisposable
         var tickets = new List<Ticket>();
         for (var n = 0; n < 10; n++)
         {
-            tickets.Add(await _desk.OpenAsync("high", $"Overlap {n}"));
+            tickets.Add(await _desk.OpenOutageAsync("high", $"Overlap {n}"));
         }
 
         foreach (var at in new[] { WarningAt.AddMinutes(1), DueAt.AddMinutes(1) })
@@ -150,7 +151,7 @@ public sealed class SlaSweepTests(AzuriteFixture azurite) : IDisposable
     {
         for (var n = 0; n < 3; n++)
         {
-            await _desk.OpenAsync("high", $"Crash {n}");
+            await _desk.OpenOutageAsync("high", $"Crash {n}");
         }
 
         _desk.Clock.SetUtcNow(DueAt.AddMinutes(1));
@@ -177,7 +178,7 @@ public sealed class SlaSweepTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task A_sweep_interrupted_before_it_commits_leaves_the_ticket_due_for_the_next_sweep()
     {
-        var ticket = await _desk.OpenAsync("high");
+        var ticket = await _desk.OpenOutageAsync("high");
         _desk.Clock.SetUtcNow(DueAt.AddMinutes(1));
         using var interrupted = new CancellationTokenSource();
         await interrupted.CancelAsync();

@@ -1,19 +1,27 @@
 using Azure.Data.Tables;
 using InfoFloPay.Domain.Customers;
 using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Sla;
 using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions;
 using InfoFloPay.Functions.Customers;
 using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
 using InfoFloPay.IntegrationTests.Infrastructure;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InfoFloPay.IntegrationTests.Tickets;
 
-/// <summary>The ticket service wired to fresh Azurite tables, a fake clock and a recording bus.</summary>
+/// <summary>
+/// The ticket service wired to fresh Azurite tables, a fake clock on a working Tuesday morning in New York and a
+/// recording bus. Without SLA targets by default, so storage tests see no SLA index rows; <see cref="WithShippedSla"/>
+/// gives tickets the shipped policy and runs sweeps (each its own app instance on the same storage) against it.
+/// </summary>
 public sealed class TicketDesk : IDisposable
 {
     public static readonly Caller Agent = new(CallerRole.Agent, "agent@infoflopay.com", "Agnes Agent", null);
@@ -21,7 +29,19 @@ public sealed class TicketDesk : IDisposable
     public static readonly Caller CustomerA = Caller.Customer("alice@acme.test", "Alice", "acme");
     public static readonly Caller CustomerB = Caller.Customer("bob@globex.test", "Bob", "globex");
 
+    /// <summary>Tuesday 24 November 2026, 09:00 in New York: the business calendar is running.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 14, 0, 0, TimeSpan.Zero);
+
+    private readonly List<TicketStore> _stores = [];
+    private readonly ISlaCalculator _slaTargets;
+    private readonly PolicySla? _sla;
+
     public TicketDesk(AzuriteFixture azurite, StorageRoundTripCounter? counter = null)
+        : this(azurite, counter, null)
+    {
+    }
+
+    private TicketDesk(AzuriteFixture azurite, StorageRoundTripCounter? counter, PolicySla? sla)
     {
         var options = new TableClientOptions();
         if (counter is not null)
@@ -29,17 +49,19 @@ public sealed class TicketDesk : IDisposable
             options.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
         }
 
+        _sla = sla;
+        _slaTargets = sla ?? (ISlaCalculator)new NoSlaTargets();
         var suffix = Guid.NewGuid().ToString("N")[..12];
         Tables = new TableServiceClient(azurite.ConnectionString, options);
         TicketsTable = Tables.GetTableClient("tickets" + suffix);
         Customers = new CustomerDirectory(new EnsuredTable(Tables.GetTableClient("customers" + suffix)), Clock);
-        Store = new TicketStore(new EnsuredTable(TicketsTable));
+        Store = NewStore(TicketsTable);
         Cleanup = new OutboxCleanup(Store, NullLogger<OutboxCleanup>.Instance);
         Outbox = new TicketOutbox(Store, Cleanup, Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);
-        Service = new TicketService(Store, Customers, new NoSlaTargets(), Outbox, Clock, NullLogger<TicketService>.Instance);
+        Service = new TicketService(Store, Customers, _slaTargets, Outbox, Clock, NullLogger<TicketService>.Instance);
     }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 14, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(Start);
 
     public RecordingMessageSender Bus { get; } = new();
 
@@ -57,9 +79,33 @@ public sealed class TicketDesk : IDisposable
 
     public TicketService Service { get; }
 
+    /// <summary>The shipped SLA policy this desk's tickets get; only a desk opened <see cref="WithShippedSla"/> has one.</summary>
+    public PolicySla Sla => _sla ?? throw new InvalidOperationException("This desk has no SLA targets: open it with TicketDesk.WithShippedSla.");
+
+    /// <summary>A desk whose tickets get the SLA policy the app ships with (the default policy file).</summary>
+    public static TicketDesk WithShippedSla(AzuriteFixture azurite)
+    {
+        var policy = SlaPolicyLoader.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, SlaOptions.DefaultPolicyFile)));
+        return new TicketDesk(azurite, null, new PolicySla(new SlaClock(policy)));
+    }
+
     /// <summary>Another app instance on the same storage: its own id allocator and caches.</summary>
     public TicketService OtherInstance() =>
-        new(new TicketStore(new EnsuredTable(TicketsTable)), Customers, new NoSlaTargets(), Outbox, Clock, NullLogger<TicketService>.Instance);
+        new(NewStore(TicketsTable), Customers, _slaTargets, Outbox, Clock, NullLogger<TicketService>.Instance);
+
+    /// <summary>A sweep as another app instance runs it: its own store, sending to the same bus.</summary>
+    public SlaSweep Sweep(TableClient? table = null)
+    {
+        var store = NewStore(table ?? TicketsTable);
+        var outbox = new TicketOutbox(store, new OutboxCleanup(store, NullLogger<OutboxCleanup>.Instance), Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);
+        return new SlaSweep(store, new SlaEscalation(Sla), outbox, Clock, NullLogger<SlaSweep>.Instance);
+    }
+
+    public Task<SlaSweepResult> SweepAsync() => Sweep().RunAsync(CancellationToken.None);
+
+    /// <summary>What the outbox relay timer does for leftovers of a publish that failed after the commit.</summary>
+    public Task RelayAsync() =>
+        new RelayOutboxFunction(Store, Outbox, Clock, NullLogger<RelayOutboxFunction>.Instance).Run(new TimerInfo(), CancellationToken.None);
 
     public async Task RegisterAccountsAsync()
     {
@@ -67,12 +113,32 @@ public sealed class TicketDesk : IDisposable
         await Customers.PutAsync(new CustomerAccount("globex", "Globex", CustomerTier.Essentials, [], ["bob@globex.test"]), null, default);
     }
 
+    /// <summary>Opens a ticket, then moves the clock on a minute so the next one is visibly newer.</summary>
     public async Task<Ticket> OpenAsync(Caller caller, string subject = "Cannot log in", string? customerId = null, string? priority = null)
     {
         var result = await Service.CreateAsync(new NewTicketRequest(subject, "It says access denied.", null, customerId, priority, null), caller, TicketChannel.Api, null, default);
         Clock.Advance(TimeSpan.FromMinutes(1));
         return result.Ticket;
     }
+
+    /// <summary>An agent opens an outage ticket with <paramref name="priority"/>; the clock stays put, so SLA due times count from now.</summary>
+    public async Task<Ticket> OpenOutageAsync(string priority, string? subject = null)
+    {
+        var request = new NewTicketRequest(subject ?? $"Payouts failing ({priority})", "Every payout returns 502.", null, null, priority, null);
+        return (await Service.CreateAsync(request, Agent, TicketChannel.Api, null, CancellationToken.None)).Ticket;
+    }
+
+    /// <summary>The ticket as an agent sees it.</summary>
+    public async Task<Ticket> GetAsync(string id) => (await Service.GetAsync(id, Agent, CancellationToken.None)).Ticket;
+
+    /// <summary>The ticket's timeline as an agent sees it.</summary>
+    public async Task<IReadOnlyList<TicketEvent>> EventsAsync(string id) => await Service.EventsAsync(id, Agent, CancellationToken.None);
+
+    /// <summary>The SLA messages sent so far, as envelopes.</summary>
+    public IReadOnlyList<HelpdeskEvent> SlaMessages() =>
+        [.. Bus.Sent
+            .Select(sent => sent.Message.Body.ToObjectFromJson<HelpdeskEvent>(HelpdeskJson.Options)!)
+            .Where(envelope => envelope.Type is HelpdeskEventTypes.SlaWarning or HelpdeskEventTypes.SlaBreached)];
 
     /// <summary>Every row of the tickets table (a full scan: fine for a test's own table).</summary>
     public async Task<List<TableEntity>> AllRowsAsync()
@@ -81,5 +147,18 @@ public sealed class TicketDesk : IDisposable
         return await TicketsTable.QueryAsync<TableEntity>().ToListAsync();
     }
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        foreach (var store in _stores)
+        {
+            store.Dispose();
+        }
+    }
+
+    private TicketStore NewStore(TableClient table)
+    {
+        var store = new TicketStore(new EnsuredTable(table));
+        _stores.Add(store);
+        return store;
+    }
 }
