@@ -62,7 +62,7 @@ public sealed class EmailIntake(
             catch (RequestRejectedException ex) when (ex.Kind == Rejection.Conflict)
             {
                 // Closed between reading it and replying: the mail starts a new conversation instead.
-                thread = thread with { Closed = [.. thread.Closed, target.Ticket.Id] };
+                thread = thread with { Closed = [.. thread.Closed, target.Stored.Ticket.Id] };
             }
         }
 
@@ -91,14 +91,15 @@ public sealed class EmailIntake(
     {
         var text = ReplyText(mail.Text);
         var body = target.Voice.Internal ? $"Email from {Display(mail)}:\n\n{text}" : text;
+        // The ticket as FindThreadAsync read it: the reply's batch is conditional on that read, so it is not read twice.
         var result = await tickets.AddReplyOnceAsync(
-            target.Ticket.Id,
+            target.Stored,
             new ReplyRequest(body, target.Voice.Internal),
             target.Voice.Caller,
             new IdempotencyClaim(TicketKeys.Mail(receiptId), mail.SenderEmail) { Outcome = EnumText.Of(IntakeOutcome.Appended) },
             cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Email {MessageId} from {Sender} added to ticket {TicketId}{AsNote}",
-            mail.MessageId, mail.SenderEmail, target.Ticket.Id, target.Voice.Internal ? " as an internal note" : string.Empty);
+            mail.MessageId, mail.SenderEmail, target.Stored.Ticket.Id, target.Voice.Internal ? " as an internal note" : string.Empty);
         return new IntakeResult(IntakeOutcome.Appended, result.Ticket.Id, null, result.Replayed);
     }
 
@@ -212,7 +213,7 @@ public sealed class EmailIntake(
             }
             else
             {
-                return new MailThread(new ThreadTarget(stored.Ticket, voice), refused, closed);
+                return new MailThread(new ThreadTarget(stored, voice), refused, closed);
             }
         }
 
@@ -232,7 +233,7 @@ public sealed class EmailIntake(
 
     private static bool Same(string? left, string? right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
 
-    private sealed record ThreadTarget(Ticket Ticket, TicketVoice Voice);
+    private sealed record ThreadTarget(StoredTicket Stored, TicketVoice Voice);
 
     private sealed record MailThread(ThreadTarget? Target, IReadOnlyList<string> Refused, IReadOnlyList<string> Closed);
 }

@@ -47,12 +47,14 @@ internal sealed class MonitoringTargetStore(MonitoringTable table)
         }
     }
 
-    /// <summary>Removes the definition and then the target's state and history; returns false when there was no such target.</summary>
+    /// <summary>Removes the definition and then the target's state and history; returns false when there was no such target.
+    /// The unconditional delete answers whether the definition existed (404), so nothing is read first; the state partition
+    /// is cleared either way, which also finishes a delete that failed half-way or raced a probe run.</summary>
     public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
     {
         var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var existed = await FindAsync(name, cancellationToken).ConfigureAwait(false) is not null;
-        await client.DeleteEntityAsync(MonitoringTable.DefinitionsPartition, name, ETag.All, cancellationToken).ConfigureAwait(false);
+        using var deleted = await client.DeleteEntityAsync(MonitoringTable.DefinitionsPartition, name, ETag.All, cancellationToken).ConfigureAwait(false);
+        var existed = deleted.Status != 404;
 
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MonitoringTable.TargetPartition(name)}");
         var rows = new List<TableTransactionAction>();

@@ -4,7 +4,12 @@ using InfoFloPay.Functions.Messaging;
 
 namespace InfoFloPay.Functions.Tickets;
 
-public sealed record StoredTicket(Ticket Ticket, ETag ETag);
+public sealed record StoredTicket(Ticket Ticket, ETag ETag)
+{
+    /// <summary>The index rows the stored row lists (its <c>IndexKeys</c> column) when this was read from the store, so a
+    /// change can be written over this read without reading the row again; null when it was not read from storage.</summary>
+    internal string? IndexKeys { get; init; }
+}
 
 /// <summary>A committed change and the outbox rows written with it, still to be published.</summary>
 public sealed record CommittedChange(Ticket Ticket, ETag ETag, IReadOnlyList<PendingMessage> Outbox);

@@ -82,8 +82,9 @@ internal static class TicketRows
         return new PendingMessage(row.RowKey, envelope.Deserialize<HelpdeskEvent>(HelpdeskJson.Options)!);
     }
 
-    public static IReadOnlySet<string> IndexKeysOf(TableEntity ticketRow) =>
-        (ticketRow.GetString("IndexKeys") ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The index rows a ticket row lists in its <c>IndexKeys</c> column.</summary>
+    public static IReadOnlySet<string> IndexKeysOf(string? indexKeys) =>
+        (indexKeys ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
     private static string Summary(Ticket ticket) => JsonSerializer.Serialize(ticket with { Description = string.Empty }, HelpdeskJson.Options);
 }

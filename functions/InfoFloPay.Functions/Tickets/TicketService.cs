@@ -138,13 +138,27 @@ public sealed class TicketService(
     /// with the reply, and a repeat by the same claimant changes nothing and returns the ticket as the first one left it;
     /// another claimant is refused (422).
     /// </summary>
-    public async Task<TicketResult> AddReplyOnceAsync(string id, ReplyRequest request, Caller caller, IdempotencyClaim receipt, CancellationToken cancellationToken)
+    public Task<TicketResult> AddReplyOnceAsync(string id, ReplyRequest request, Caller caller, IdempotencyClaim receipt, CancellationToken cancellationToken) =>
+        ReplyOnceAsync(id, read: null, request, caller, receipt, cancellationToken);
+
+    /// <summary>
+    /// <see cref="AddReplyOnceAsync(string, ReplyRequest, Caller, IdempotencyClaim, CancellationToken)"/> on a ticket the
+    /// caller has just read from the store (intake, to see whether the sender is on it): the change starts from that read
+    /// instead of reading the ticket again, and a ticket changed since is re-read and the reply re-applied.
+    /// </summary>
+    public Task<TicketResult> AddReplyOnceAsync(StoredTicket read, ReplyRequest request, Caller caller, IdempotencyClaim receipt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return ReplyOnceAsync(read.Ticket.Id, read, request, caller, receipt, cancellationToken);
+    }
+
+    private async Task<TicketResult> ReplyOnceAsync(string id, StoredTicket? read, ReplyRequest request, Caller caller, IdempotencyClaim receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         var (body, isInternal) = TicketRules.Validate(request);
         try
         {
-            var stored = await ChangeAsync(id, caller, ifMatch: null, (ticket, now) => TicketLifecycle.Reply(ticket, body, isInternal, caller, now), cancellationToken, receipt)
+            var stored = await ChangeAsync(id, caller, ifMatch: null, (ticket, now) => TicketLifecycle.Reply(ticket, body, isInternal, caller, now), cancellationToken, receipt, read)
                 .ConfigureAwait(false);
             return new TicketResult(stored.Ticket, stored.ETag, Replayed: false);
         }
@@ -221,14 +235,17 @@ public sealed class TicketService(
         }
     }
 
-    private async Task<StoredTicket> ChangeAsync(string id, Caller caller, ETag? ifMatch, Func<Ticket, DateTimeOffset, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
+    /// <summary>Applies <paramref name="change"/> to ticket <paramref name="id"/>, starting from <paramref name="read"/> when
+    /// the caller has just read it (then without If-Match: a ticket changed since is re-read and the change re-applied).</summary>
+    private async Task<StoredTicket> ChangeAsync(
+        string id, Caller caller, ETag? ifMatch, Func<Ticket, DateTimeOffset, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null, StoredTicket? read = null)
     {
         if (!TicketIds.IsValid(id))
         {
             throw RequestRejectedException.NotFound($"Ticket {id}");
         }
 
-        var committed = await store.UpdateAsync(id, ifMatch, ticket =>
+        TicketChange Apply(Ticket ticket)
         {
             if (!TicketPermissions.MayRead(caller, ticket))
             {
@@ -239,7 +256,11 @@ public sealed class TicketService(
             var applied = change(ticket, now);
             applied = applied with { Ticket = applied.Ticket with { Sla = sla.Evaluate(applied.Ticket, now) } };
             return SlaMilestones.Record(ticket, applied, now);
-        }, cancellationToken, claim).ConfigureAwait(false);
+        }
+
+        var committed = read is null
+            ? await store.UpdateAsync(id, ifMatch, Apply, cancellationToken, claim).ConfigureAwait(false)
+            : await store.UpdateAsync(read, Apply, cancellationToken, claim).ConfigureAwait(false);
 
         logger.LogInformation("Ticket {TicketId} changed by {Caller}: {Events}", id, caller.Email, string.Join(", ", committed.Outbox.Select(m => m.Event.Type)));
         await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);

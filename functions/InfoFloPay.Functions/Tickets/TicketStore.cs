@@ -36,7 +36,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     {
         var client = await table.GetAsync().ConfigureAwait(false);
         var row = await client.GetEntityIfExistsAsync<TableEntity>(TicketKeys.Partition, TicketKeys.Ticket(id), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? new StoredTicket(TicketRows.ToTicket(row.Value!), row.Value!.ETag) : null;
+        return row.HasValue ? Stored(row.Value!) : null;
     }
 
     /// <summary>Stores a new ticket. Throws <see cref="IdempotencyKeyTakenException"/> when the claim's key was used before.</summary>
@@ -100,28 +100,38 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         ?? throw new InvalidOperationException("A ticket change always commits.");
 
     /// <summary>
+    /// <see cref="UpdateAsync(string, ETag?, Func{Ticket, TicketChange}, CancellationToken, IdempotencyClaim?)"/> without
+    /// If-Match that starts from <paramref name="read"/> (a <see cref="GetAsync"/> result) instead of reading the ticket
+    /// again: the batch is conditional on the read's ETag, so a ticket changed since is re-read and the change re-applied.
+    /// </summary>
+    public async Task<CommittedChange> UpdateAsync(StoredTicket read, Func<Ticket, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return await ChangeAsync(read.Ticket.Id, ifMatch: null, change, cancellationToken, claim, read).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("A ticket change always commits.");
+    }
+
+    /// <summary>
     /// Read-modify-write that may find nothing to do: <paramref name="change"/> returns null and nothing is written.
     /// A concurrent change makes it re-read and ask again, so a decision is always made on the ticket as committed.
     /// </summary>
     public Task<CommittedChange?> UpdateIfChangedAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken) =>
         ChangeAsync(id, ifMatch: null, change, cancellationToken);
 
-    private async Task<CommittedChange?> ChangeAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
+    private async Task<CommittedChange?> ChangeAsync(
+        string id, ETag? ifMatch, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null, StoredTicket? read = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         var client = await table.GetAsync().ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
-            var row = await client.GetEntityIfExistsAsync<TableEntity>(TicketKeys.Partition, TicketKeys.Ticket(id), cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!row.HasValue)
-            {
-                throw RequestRejectedException.NotFound($"Ticket {id}");
-            }
+            var current = attempt == 1 && read?.IndexKeys is not null
+                ? read
+                : await ReadForChangeAsync(client, id, cancellationToken).ConfigureAwait(false);
 
             // The change runs first: it refuses callers who may not see the ticket (404), and a stale If-Match
             // must not tell them the ticket exists.
-            var current = row.Value!;
-            var applied = change(TicketRows.ToTicket(current));
+            var applied = change(current.Ticket);
             if (ifMatch is { } expected && expected != current.ETag)
             {
                 throw Stale(id);
@@ -137,7 +147,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
                 return new CommittedChange(applied.Ticket, current.ETag, []);
             }
 
-            var before = TicketRows.IndexKeysOf(current);
+            var before = TicketRows.IndexKeysOf(current.IndexKeys);
             var after = TicketKeys.IndexOf(applied.Ticket);
             var actions = new List<TableTransactionAction>
             {
@@ -169,6 +179,15 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
             }
         }
     }
+
+    private static async Task<StoredTicket> ReadForChangeAsync(TableClient client, string id, CancellationToken cancellationToken)
+    {
+        var row = await client.GetEntityIfExistsAsync<TableEntity>(TicketKeys.Partition, TicketKeys.Ticket(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? Stored(row.Value!) : throw RequestRejectedException.NotFound($"Ticket {id}");
+    }
+
+    private static StoredTicket Stored(TableEntity row) =>
+        new(TicketRows.ToTicket(row), row.ETag) { IndexKeys = row.GetString("IndexKeys") ?? string.Empty };
 
     public async Task<TicketPage> ListAsync(TicketListQuery query, CancellationToken cancellationToken)
     {

@@ -62,6 +62,24 @@ public sealed class KnowledgeAndCustomersApiTests(TicketApiFixture api)
     }
 
     [Fact]
+    public async Task An_article_put_is_201_with_location_when_new_200_when_replaced_and_412_when_if_match_is_stale()
+    {
+        var slug = "put-answers-" + Guid.NewGuid().ToString("N")[..8];
+        using var created = await api.Client("agent").PutAsync(Url($"/api/articles/{slug}"), TicketApiFixture.Json("""{"title":"First","body":"One.","tags":[]}"""));
+        using var replaced = await api.Client("agent").PutAsync(Url($"/api/articles/{slug}"), TicketApiFixture.Json("""{"title":"Second","body":"Two.","tags":[]}"""));
+        using var stale = new HttpRequestMessage(HttpMethod.Put, Url($"/api/articles/{slug}")) { Content = TicketApiFixture.Json("""{"title":"Third","body":"Three.","tags":[]}""") };
+        stale.Headers.TryAddWithoutValidation("If-Match", created.Headers.ETag!.ToString());
+        using var refused = await api.Client("agent").SendAsync(stale);
+        using var read = await api.Client("customerA").GetAsync(Url($"/api/articles/{slug}"));
+
+        Assert.Equal((HttpStatusCode.Created, $"/api/articles/{slug}"), (created.StatusCode, created.Headers.Location?.OriginalString));
+        Assert.Equal((HttpStatusCode.OK, null), (replaced.StatusCode, replaced.Headers.Location));
+        Assert.Equal((HttpStatusCode.PreconditionFailed, "application/problem+json"), (refused.StatusCode, refused.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(replaced.Headers.ETag, read.Headers.ETag);
+        Assert.Equal("Second", (await read.Content.ReadFromJsonAsync<JsonObject>())!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_registered_member_or_domain_binds_users_to_the_account_and_cannot_be_claimed_twice()
     {
         using var created = await api.Client("manager").PutAsync(Url("/api/customers/initech"),

@@ -1,0 +1,90 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using InfoFloPay.Domain;
+using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Knowledge;
+using InfoFloPay.Functions.Knowledge;
+using InfoFloPay.Functions.Storage;
+using InfoFloPay.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InfoFloPay.IntegrationTests.Knowledge;
+
+/// <summary>What an article PUT costs in storage requests, and that it still answers as documented: created (201) or
+/// replaced (200), with the stored ETag; a stale or dangling If-Match is refused (412) and writes nothing.</summary>
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class ArticlePutRoundTripTests(AzuriteFixture azurite)
+{
+    private static readonly Caller Agent = new(CallerRole.Agent, "agent@infoflopay.com", "Agnes Agent", null);
+
+    private readonly StorageRoundTripCounter _counter = new();
+
+    [Fact]
+    public async Task A_new_article_costs_one_round_trip_and_a_replace_without_if_match_two()
+    {
+        var (articles, store) = await KnowledgeBaseAsync();
+
+        var created = await articles.PutAsync("refunds", Request("Refunds", "Money back."), Agent, null, default);
+        var createCost = _counter.Reset();
+        var replaced = await articles.PutAsync("refunds", Request("Refunds, revised", "Money back next day."), Agent, null, default);
+        var replaceCost = _counter.Reset();
+
+        Assert.Equal((true, 1L), (created.Created, createCost));
+        Assert.Equal((false, 2L), (replaced.Created, replaceCost));
+        var (stored, etag) = (await store.FindAsync("refunds", default))!.Value;
+        Assert.Equal(("Refunds, revised", replaced.ETag), (stored.Title, etag));
+        Assert.NotEqual(created.ETag, replaced.ETag);
+    }
+
+    [Fact]
+    public async Task A_replace_with_if_match_costs_one_round_trip_and_a_stale_or_dangling_one_is_refused_in_one()
+    {
+        var (articles, store) = await KnowledgeBaseAsync();
+        var first = await articles.PutAsync("chargebacks", Request("Chargebacks", "Respond within 7 days."), Agent, null, default);
+        _counter.Reset();
+
+        var replaced = await articles.PutAsync("chargebacks", Request("Chargebacks", "Respond within 5 days."), Agent, first.ETag, default);
+        var replaceCost = _counter.Reset();
+        var stale = await Assert.ThrowsAsync<RequestRejectedException>(() =>
+            articles.PutAsync("chargebacks", Request("Chargebacks", "Never mind."), Agent, first.ETag, default));
+        var staleCost = _counter.Reset();
+        var dangling = await Assert.ThrowsAsync<RequestRejectedException>(() =>
+            articles.PutAsync("no-such-article", Request("Nothing", "Here."), Agent, first.ETag, default));
+        var danglingCost = _counter.Reset();
+
+        Assert.Equal((false, 1L), (replaced.Created, replaceCost));
+        Assert.Equal((Rejection.Stale, 1L), (stale.Kind, staleCost));
+        Assert.Equal((Rejection.Stale, 1L), (dangling.Kind, danglingCost));
+        var (stored, etag) = (await store.FindAsync("chargebacks", default))!.Value;
+        Assert.Equal(("Respond within 5 days.", replaced.ETag), (stored.Body, etag));
+        Assert.Null(await store.FindAsync("no-such-article", default));
+    }
+
+    [Fact]
+    public async Task Of_concurrent_first_writes_of_one_article_exactly_one_is_the_create()
+    {
+        var (articles, store) = await KnowledgeBaseAsync();
+
+        var puts = await Task.WhenAll(Enumerable.Range(0, 6).Select(n =>
+            articles.PutAsync("payouts", Request("Payouts", $"Version {n}."), Agent, null, default)));
+
+        Assert.Single(puts, put => put.Created);
+        var (_, etag) = (await store.FindAsync("payouts", default))!.Value;
+        Assert.Contains(etag, puts.Select(put => put.ETag));
+    }
+
+    private static ArticleRequest Request(string title, string body) => new(title, body, ["payments"]);
+
+    /// <summary>The knowledge base on a fresh table through a client that counts requests; the table already exists, so
+    /// its creation is not counted.</summary>
+    private async Task<(KnowledgeBase Articles, ArticleStore Store)> KnowledgeBaseAsync()
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(_counter, HttpPipelinePosition.PerRetry);
+        var table = new EnsuredTable(new TableServiceClient(azurite.ConnectionString, options).GetTableClient("kb" + Guid.NewGuid().ToString("N")[..12]));
+        await table.GetAsync();
+        _counter.Reset();
+        var store = new ArticleStore(table);
+        return (new KnowledgeBase(store, new MarkdownRenderer(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 14, 0, 0, TimeSpan.Zero))), store);
+    }
+}
