@@ -92,6 +92,19 @@ public sealed class MeApiTests(TicketApiFixture api)
         Assert.Equal("Acme", me["customerName"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_me_with_its_body_and_the_401()
+    {
+        var document = await api.Client("anonymous").GetFromJsonAsync<JsonObject>(new Uri("/api/openapi.json", UriKind.Relative));
+
+        var operation = document!["paths"]!["/api/me"]!["get"]!;
+        var properties = operation["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["properties"]!.AsObject();
+        Assert.Equal(["email", "name", "role", "customerId", "customerName"], properties.Select(p => p.Key));
+        Assert.Contains("customer", properties["role"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.NotNull(operation["responses"]!["401"]!["content"]!["application/problem+json"]);
+        Assert.NotNull(operation["security"]);
+    }
+
     private async Task<JsonObject> GetMeAsync(string who)
     {
         using var response = await api.Client(who).GetAsync(Me);
