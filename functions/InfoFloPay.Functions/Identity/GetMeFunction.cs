@@ -25,6 +25,6 @@ public sealed class GetMeFunction(ApiEndpoint api, CustomerDirectory customers)
             var account = caller.CustomerId is { } customerId
                 ? await customers.FindCachedAsync(customerId, cancellationToken).ConfigureAwait(false)
                 : null;
-            return ApiResult.Ok(new MeResponse(caller.Email, caller.Name, caller.Role, caller.CustomerId, account?.Name));
+            return ApiResult.Ok(MeResponse.For(caller, account?.Name));
         }, cancellationToken);
 }

@@ -100,7 +100,7 @@ public sealed class MeApiTests(TicketApiFixture api)
         var operation = document!["paths"]!["/api/me"]!["get"]!;
         var properties = operation["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["properties"]!.AsObject();
         Assert.Equal(["email", "name", "role", "customerId", "customerName"], properties.Select(p => p.Key));
-        Assert.Contains("customer", properties["role"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(["customer", "agent", "manager"], properties["role"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
         Assert.NotNull(operation["responses"]!["401"]!["content"]!["application/problem+json"]);
         Assert.NotNull(operation["security"]);
     }
