@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace InfoFloPay.IntegrationTests.Portal;
 
 /// <summary>The portal in a real browser against the seeded local host, as a customer would use it.</summary>
-public sealed class PortalBrowserTests(PortalSite site) : IClassFixture<PortalSite>
+[Collection(PortalCollectionDefinition.Name)]
+public sealed class PortalBrowserTests(PortalSite site)
 {
     private const string SeededContosoSubject = "Settlement report missing yesterday's payouts";
 

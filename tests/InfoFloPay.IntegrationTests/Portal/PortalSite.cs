@@ -16,6 +16,10 @@ public sealed class PortalSite : IAsyncLifetime
 
     public const string HostileArticleSlug = "hostile-markup-sample";
 
+    /// <summary>A host name that is not loopback, so the page runs as it does in Azure; Chromium resolves it to the
+    /// local host (<c>--host-resolver-rules</c>), nothing leaves the machine.</summary>
+    public const string AzureHostName = "infoflopay-func.azurewebsites.test";
+
     private readonly AzuriteFixture _azurite = new();
     private IPlaywright? _playwright;
 
@@ -24,6 +28,9 @@ public sealed class PortalSite : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     public Uri PortalAddress => new(Host.BaseAddress!, "api/portal/");
+
+    /// <summary>The same page under <see cref="AzureHostName"/>: no local sign-in picker, identity from the API.</summary>
+    public Uri AzurePortalAddress => new UriBuilder(PortalAddress) { Host = AzureHostName }.Uri;
 
     public async Task InitializeAsync()
     {
@@ -46,6 +53,7 @@ public sealed class PortalSite : IAsyncLifetime
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                $"--host-resolver-rules=MAP {AzureHostName} 127.0.0.1",
             ],
         });
     }
@@ -53,12 +61,28 @@ public sealed class PortalSite : IAsyncLifetime
     /// <summary>A fresh browser profile (no local sign-in remembered) on the portal's page.</summary>
     public async Task<IPage> OpenPortalAsync()
     {
+        var page = await NewPageAsync();
+        await page.GotoAsync(PortalAddress.ToString());
+        return page;
+    }
+
+    /// <summary>A fresh browser profile on <see cref="AzurePortalAddress"/>, with App Service Authentication played by
+    /// <paramref name="easyAuth"/> (which sees every request the browser sends there).</summary>
+    public async Task<IPage> OpenAzurePortalAsync(EasyAuthSession easyAuth)
+    {
+        ArgumentNullException.ThrowIfNull(easyAuth);
+        var page = await NewPageAsync();
+        await easyAuth.AttachAsync(page.Context, AzurePortalAddress);
+        await page.GotoAsync(AzurePortalAddress.ToString());
+        return page;
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 760 } });
         // The browser's "now" (for "closed in the last 30 days") is the host's fake clock, not the machine's.
         await context.Clock.SetFixedTimeAsync(Host.Clock.GetUtcNow().UtcDateTime);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(PortalAddress.ToString());
-        return page;
+        return await context.NewPageAsync();
     }
 
     public async Task DisposeAsync()

@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests(TicketApiFixture api)
         Route("GET", "/api/articles?q=payments", null, 401, 200, 200, 200, 200);
         Route("PUT", "/api/articles/matrix-{who}", """{"title":"Matrix","body":"# Hi","tags":[]}""", 401, 403, 403, 201, 201);
         Route("GET", "/api/articles/{article}", null, 401, 200, 200, 200, 200);
+        Route("GET", "/api/me", null, 401, 200, 200, 200, 200);
         return data;
     }
 

@@ -47,29 +47,23 @@
   const onLoopback = ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
 
   /**
-   * Azure: who App Service Authentication says is signed in (/.auth/me). Locally there is no /.auth (404), so the page
-   * offers the local sign-in picker. Off loopback a missing /.auth/me means the token store is off: ask the API instead.
+   * Locally there is no /.auth (404), so on loopback the page offers the local sign-in picker. Everywhere else the API
+   * says who is signed in (/api/me): App Service Authentication injects the user's principal into every request it lets
+   * through, token store or not, whereas /.auth/me answers only with the token store on. A 401 means nobody is.
    */
   async function discoverIdentity() {
-    let response = null;
-    try {
-      response = await fetch('/.auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-    } catch {
-      // No answer at all: treated like a missing /.auth below.
+    if (onLoopback) {
+      const auth = await fetch('/.auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).catch(() => null);
+      if (auth === null || auth.status === 404) return { mode: 'local', user: storedLocalUser() };
     }
 
-    if (onLoopback && (response === null || response.status === 404)) return { mode: 'local', user: storedLocalUser() };
+    const response = await fetch(apiRoot + '/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).catch(() => null);
     if (response?.ok) {
-      const sessions = await response.json().catch(() => []);
-      const session = Array.isArray(sessions) ? sessions[0] : null;
-      if (!session) return { mode: 'azure', user: null };
-      const claim = (...types) => (session.user_claims || []).find((c) => types.includes(c.typ))?.val;
-      const name = claim('name', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name') || session.user_id;
-      return { mode: 'azure', user: { email: session.user_id, name } };
+      const me = await response.json();
+      return { mode: 'azure', user: { ...me, name: me.name || me.email } };
     }
-
-    const probe = await fetch(apiRoot + '/articles?q=', { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).catch(() => null);
-    return { mode: 'azure', user: probe?.ok ? { email: null, name: 'Signed in' } : null };
+    if (response?.status !== 401) showAlert('We could not tell who is signed in. Please reload the page.');
+    return { mode: 'azure', user: null };
   }
 
   function storedLocalUser() {
@@ -83,10 +77,16 @@
     account.replaceChildren();
     const { mode, user } = state.identity;
     $('local-banner').hidden = mode !== 'local';
+    $('unregistered-banner').hidden = !(user?.role === 'customer' && !user.customerId);
     if (!user) return;
 
     if (mode === 'local') account.append(el('span', 'badge-local', 'Local sign-in'));
-    account.append(el('span', 'who', user.name));
+    const who = el('span', 'who', user.name);
+    if (user.email) who.title = user.email;
+    account.append(who);
+    const affiliation = user.customerName ?? { agent: 'Support agent', manager: 'Support manager' }[user.role];
+    if (affiliation) account.append(el('span', 'affiliation', affiliation));
+    $('unregistered-email').textContent = user.email ?? '';
     if (mode === 'azure') {
       const signOut = el('a', null, 'Sign out');
       signOut.href = '/.auth/logout?post_logout_redirect_uri=' + encodeURIComponent(location.pathname);
