@@ -21,7 +21,7 @@ public sealed class OutageTracker(OutagePolicy policy)
             return OutageDecision.AlreadyCounted(state);
         }
 
-        var recorded = state with { LastCountedSlot = result.Slot, LastResult = result };
+        var recorded = state with { LastResult = result };
         return result.Succeeded ? Succeeded(target, recorded, result) : Failed(target, recorded, result);
     }
 

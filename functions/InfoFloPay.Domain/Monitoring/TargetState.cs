@@ -28,10 +28,11 @@ public sealed record TargetState
 
     public DateTimeOffset? RecoveredAt { get; init; }
 
-    /// <summary>The slot of the last probe that was counted; a result for this slot or an earlier one is ignored.</summary>
-    public DateTimeOffset? LastCountedSlot { get; init; }
-
+    /// <summary>The last probe result that was counted.</summary>
     public ProbeResult? LastResult { get; init; }
+
+    /// <summary>The slot of the last counted probe; a result for this slot or an earlier one is ignored.</summary>
+    public DateTimeOffset? LastCountedSlot => LastResult?.Slot;
 
     public bool InOutage => OutageStartedAt is not null;
 

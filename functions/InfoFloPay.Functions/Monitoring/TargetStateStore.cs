@@ -133,7 +133,6 @@ internal sealed class TargetStateStore(MonitoringTable table, IOptions<Monitorin
             ["IncidentResolved"] = state.IncidentResolved,
             ["LastNoteAt"] = state.LastNoteAt,
             ["RecoveredAt"] = state.RecoveredAt,
-            ["LastCountedSlot"] = state.LastCountedSlot,
         };
         if (state.LastResult is { } last)
         {
@@ -153,7 +152,6 @@ internal sealed class TargetStateStore(MonitoringTable table, IOptions<Monitorin
         IncidentResolved = entity.GetBoolean("IncidentResolved") ?? false,
         LastNoteAt = entity.GetDateTimeOffset("LastNoteAt"),
         RecoveredAt = entity.GetDateTimeOffset("RecoveredAt"),
-        LastCountedSlot = entity.GetDateTimeOffset("LastCountedSlot"),
         LastResult = ReadResult(entity, "Last"),
     };
 
