@@ -8,8 +8,11 @@ metadata description = 'Everything the helpdesk Function App needs, in one resou
 @maxLength(64)
 param environmentName string
 
-@description('Primary region for all resources.')
+// Flex Consumption (FC1) runs in a subset of regions that changes over time, so there is no @allowed list here: pick one
+// from `az functionapp list-flexconsumption-locations` (docs/deploy.md). azd offers its region picker for this parameter.
+@description('Primary region for all resources; must be a region with the Flex Consumption plan.')
 @minLength(1)
+@metadata({ azd: { type: 'location' } })
 param location string
 
 @description('Object ID of the person or pipeline running azd; gets data roles for troubleshooting. Empty: none.')
@@ -38,6 +41,9 @@ param supportAddress string
 
 @description('Support agents who can be assigned tickets.')
 param supportAgents supportAgentType[] = []
+
+@description('Key Vault secret URI (https://<vault>.vault.azure.net/secrets/<name>[/<version>]) of the PagerDuty routing key, needed when operationsManagerPager is a PagerDuty URL. The app identity needs Key Vault Secrets User on that vault. Empty: no routing key.')
+param pagingRoutingKeySecretUri string = ''
 
 @description('Custom email sender domain. Empty: send from the Azure-managed domain.')
 param emailCustomDomainName string = ''
@@ -235,8 +241,8 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       PROBE_SCHEDULE: '0 */1 * * * *'
       OUTBOX_RELAY_SCHEDULE: '0 */1 * * * *'
 
-      // Pages go by email unless the Operations Manager's pager is a PagerDuty Events v2 URL; its routing key is an
-      // integration secret, so it is added as a Key Vault reference after deployment (docs/deploy.md), never here.
+      // Pages go by email unless the Operations Manager's pager is a PagerDuty Events v2 URL; its routing key
+      // (Paging__RoutingKey) is an integration secret, so it is only ever a Key Vault reference (below).
       Paging__Source: 'infoflopay-helpdesk'
 
       // Monitoring: incidents resolve when their target recovers (NoteInterval, ReopenWindow, HistoryLength, TableName
@@ -247,14 +253,21 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
     }
-    additionalAppSettings: reduce(
-      range(0, length(supportAgents)),
-      {},
-      (settings, i) =>
-        union(settings, {
-          'Support__Agents__${i}__Name': supportAgents[i].name
-          'Support__Agents__${i}__Email': supportAgents[i].email
-        })
+    additionalAppSettings: union(
+      reduce(
+        range(0, length(supportAgents)),
+        {},
+        (settings, i) =>
+          union(settings, {
+            'Support__Agents__${i}__Name': supportAgents[i].name
+            'Support__Agents__${i}__Email': supportAgents[i].email
+          })
+      ),
+      // Set here rather than by hand: this resource replaces the whole settings list on every provision, so a
+      // hand-added setting would vanish on the next push to main.
+      empty(pagingRoutingKeySecretUri)
+        ? {}
+        : { Paging__RoutingKey: '@Microsoft.KeyVault(SecretUri=${pagingRoutingKeySecretUri})' }
     )
   }
 }
@@ -266,6 +279,7 @@ output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output SERVICE_API_NAME string = functionApp.outputs.name
 output SERVICE_API_URI string = 'https://${functionApp.outputs.defaultHostName}'
 output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_USER_ASSIGNED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output SERVICEBUS_NAMESPACE string = serviceBus.outputs.name
 output SERVICEBUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace

@@ -78,6 +78,8 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // The site has no system-assigned identity, so @Microsoft.KeyVault(...) settings must name the one it has.
+    keyVaultReferenceIdentity: identityResourceId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

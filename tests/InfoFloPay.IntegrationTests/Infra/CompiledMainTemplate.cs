@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using InfoFloPay.IntegrationTests.Infrastructure;
 
 namespace InfoFloPay.IntegrationTests.Infra;
@@ -5,6 +6,13 @@ namespace InfoFloPay.IntegrationTests.Infra;
 /// <summary>infra/main.bicep compiled once per test run by the real Bicep CLI.</summary>
 public sealed class CompiledMainTemplate
 {
-    public CompiledTemplate Template { get; } =
-        new(BicepCli.Build(Path.Combine(RepositoryRoot.Path, "infra", "main.bicep")));
+    private readonly JsonObject _json = BicepCli.Build(Path.Combine(RepositoryRoot.Path, "infra", "main.bicep"));
+
+    public CompiledMainTemplate() => Template = new CompiledTemplate(_json);
+
+    /// <summary>The template with every parameter at its default.</summary>
+    public CompiledTemplate Template { get; }
+
+    /// <summary>The same template as deployed with these parameter values (the rest at their defaults).</summary>
+    public CompiledTemplate With(IReadOnlyDictionary<string, object?> parameterValues) => new(_json, parameterValues);
 }

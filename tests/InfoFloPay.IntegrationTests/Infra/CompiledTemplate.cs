@@ -8,11 +8,15 @@ namespace InfoFloPay.IntegrationTests.Infra;
 /// </summary>
 public sealed class CompiledTemplate
 {
-    public CompiledTemplate(JsonObject template)
+    /// <param name="template">The compiled template.</param>
+    /// <param name="parameterValues">Values for its top-level parameters, as a parameters file would give them; the
+    /// others keep their defaults (or stay unknown).</param>
+    public CompiledTemplate(JsonObject template, IReadOnlyDictionary<string, object?>? parameterValues = null)
     {
         Parameters = template["parameters"]?.AsObject().ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase) ?? [];
         Outputs = template["outputs"]?.AsObject().Select(o => o.Key).ToList() ?? [];
-        Resources = Walk(new TemplateScope(template, new Dictionary<string, object?>()), "main").ToList();
+        var values = new Dictionary<string, object?>(parameterValues ?? new Dictionary<string, object?>(), StringComparer.OrdinalIgnoreCase);
+        Resources = Walk(new TemplateScope(template, values), "main").ToList();
     }
 
     /// <summary>The top-level template's parameter declarations.</summary>
