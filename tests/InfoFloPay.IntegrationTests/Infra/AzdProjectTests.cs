@@ -39,6 +39,36 @@ public sealed partial class AzdProjectTests(CompiledMainTemplate main) : IClassF
         Assert.Contains(main.Template.Outputs, o => o == $"SERVICE_{name.ToUpperInvariant()}_NAME");
     }
 
+    [Fact]
+    public void The_deploy_workflow_passes_every_parameters_file_value_and_gives_the_defaults_itself()
+    {
+        var parameters = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "main.parameters.json"));
+        var workflow = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".github", "workflows", "deploy.yml"));
+        var passed = WorkflowVariable().Matches(workflow).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["expression"].Value, StringComparer.Ordinal);
+
+        var problems = new List<string>();
+        foreach (Match placeholder in Placeholder().Matches(parameters))
+        {
+            var name = placeholder.Groups["name"].Value;
+            if (name == "AZURE_PRINCIPAL_ID")
+            {
+                continue; // azd fills it with the signed-in principal
+            }
+
+            if (!passed.TryGetValue(name, out var expression))
+            {
+                problems.Add($"deploy.yml does not pass {name}, which main.parameters.json reads.");
+            }
+            else if (placeholder.Groups["default"].Value is { Length: > 0 } fallback && !expression.Contains($"|| '{fallback}'", StringComparison.Ordinal))
+            {
+                // An unset GitHub variable arrives as "", which ${NAME=default} keeps, so the workflow supplies the default.
+                problems.Add($"deploy.yml passes {name} as `{expression}` without `|| '{fallback}'`: an unset variable would deploy an empty value.");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
     /// <summary>The parameters file with azd's ${VAR} / ${VAR=default} placeholders filled, as azd would before deploying.</summary>
     private static JsonObject ParametersFile()
     {
@@ -49,6 +79,9 @@ public sealed partial class AzdProjectTests(CompiledMainTemplate main) : IClassF
 
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(=(?<default>[^}]*))?\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^\s+(?<name>[A-Z_][A-Z0-9_]*):\s*\$\{\{\s*(?<expression>vars\.[^}]*?)\s*\}\}", RegexOptions.Multiline)]
+    private static partial Regex WorkflowVariable();
 
     [GeneratedRegex(@"^services:\s*\n\s+(?<name>[a-z0-9-]+):\s*\n(?=(?:\s{4}.*\n)*?\s{4}project:\s*(?<project>\S+))(?=(?:\s{4}.*\n)*?\s{4}language:\s*(?<language>\S+))(?=(?:\s{4}.*\n)*?\s{4}host:\s*(?<host>\S+))", RegexOptions.Multiline)]
     private static partial Regex ServiceBlock();
