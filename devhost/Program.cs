@@ -13,26 +13,42 @@ if (seed)
 {
     using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
     var seedFile = Path.Combine(AppContext.BaseDirectory, "seed.json");
-    var failures = await app.Services.GetRequiredService<SeedLoader>().LoadAsync(client, SeedData.Load(seedFile), app.Lifetime.ApplicationStopping);
-    app.Logger.LogInformation("Seed data loaded from {SeedFile} ({Failures} failures)", seedFile, failures);
+    try
+    {
+        var failures = await app.Services.GetRequiredService<SeedLoader>().LoadAsync(client, SeedData.Load(seedFile), app.Lifetime.ApplicationStopping);
+        app.Logger.LogInformation("Seed data loaded from {SeedFile} ({Failures} failures)", seedFile, failures);
+    }
+    catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+    {
+        // Ctrl+C while seeding is an ordinary way to stop, not a crash worth a stack trace.
+        app.Logger.LogInformation("Seeding stopped: the host is shutting down");
+    }
 }
 
-var agent = PrincipalHeader.For("ava.agent@infoflopay.example", "Support.Agent");
-var customer = PrincipalHeader.For("carol@contoso.com");
-Console.WriteLine($"""
-
-    InfoFlo Pay Helpdesk is running at {baseUrl}
-      Portal:      {baseUrl}/api/portal/
-      Health:      curl {baseUrl}/api/health
-      OpenAPI:     curl {baseUrl}/api/openapi.json
-      As an agent: curl -H "X-MS-CLIENT-PRINCIPAL: {agent}" {baseUrl}/api/queue
-      As Contoso:  curl -H "X-MS-CLIENT-PRINCIPAL: {customer}" {baseUrl}/api/tickets
-      Outbox:      curl {baseUrl}/admin/outbox
-    Press Ctrl+C to stop.
-
-    """);
+if (!app.Lifetime.ApplicationStopping.IsCancellationRequested)
+{
+    PrintWelcome(baseUrl);
+}
 
 await app.WaitForShutdownAsync();
+
+static void PrintWelcome(string baseUrl)
+{
+    var agent = PrincipalHeader.For("ava.agent@infoflopay.example", "Support.Agent");
+    var customer = PrincipalHeader.For("carol@contoso.com");
+    Console.WriteLine($"""
+
+        InfoFlo Pay Helpdesk is running at {baseUrl}
+          Portal:      {baseUrl}/api/portal/
+          Health:      curl {baseUrl}/api/health
+          OpenAPI:     curl {baseUrl}/api/openapi.json
+          As an agent: curl -H "X-MS-CLIENT-PRINCIPAL: {agent}" {baseUrl}/api/queue
+          As Contoso:  curl -H "X-MS-CLIENT-PRINCIPAL: {customer}" {baseUrl}/api/tickets
+          Outbox:      curl {baseUrl}/admin/outbox
+        Press Ctrl+C to stop.
+
+        """);
+}
 
 /// <summary>Entry point, public so tests can host the local host in-process.</summary>
 public partial class Program;
