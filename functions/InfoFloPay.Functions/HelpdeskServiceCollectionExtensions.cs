@@ -19,7 +19,7 @@ public static class HelpdeskServiceCollectionExtensions
     public static IServiceCollection AddHelpdesk(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<SupportRosterOptions>().BindConfiguration(SupportRosterOptions.SectionName).ValidateOnStart();
+        services.AddRoster();
         services.AddTableStorage(configuration);
         services.AddOperations();
         services.AddSla();

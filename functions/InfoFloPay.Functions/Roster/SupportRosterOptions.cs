@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace InfoFloPay.Functions.Roster;
 
 /// <summary>The support team from settings section <c>Support</c>: agents and the Operations Manager.</summary>
@@ -19,7 +17,7 @@ public sealed class SupportPerson
 {
     public string Name { get; init; } = "";
 
-    [EmailAddress]
+    /// <summary>Checked at start-up by <see cref="SupportRosterValidation"/>.</summary>
     public string Email { get; init; } = "";
 
     /// <summary>Pager target: a webhook URL or an address. Only the Operations Manager needs one.</summary>
