@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace InfoFloPay.Functions.Monitoring;
 
 /// <summary>Carries out the tracker's incident actions through the ticket port, and remembers the ticket an open created.</summary>
-internal sealed class IncidentDispatcher(IIncidentTickets tickets, ProbeResultRecorder recorder, ILogger<IncidentDispatcher> logger)
+internal sealed class IncidentDispatcher(
+    IIncidentTickets tickets, ProbeResultRecorder recorder, MonitoringTargetStore targets, ILogger<IncidentDispatcher> logger)
 {
     public async Task DispatchAsync(MonitoredTarget target, IReadOnlyList<IncidentAction> actions, CancellationToken cancellationToken)
     {
@@ -13,6 +14,13 @@ internal sealed class IncidentDispatcher(IIncidentTickets tickets, ProbeResultRe
             switch (action)
             {
                 case OpenIncident open:
+                    // The target may have been removed while it was probed; an urgent ticket (and a page) for it would be noise.
+                    if (await targets.FindAsync(target.Name, cancellationToken).ConfigureAwait(false) is null)
+                    {
+                        logger.LogInformation("Not opening an incident for {Target}: it was removed while it was probed", target.Name);
+                        break;
+                    }
+
                     var ticketId = await tickets.OpenIncidentAsync(target, open.FirstFailureAt, open.Detail, open.IdempotencyKey, cancellationToken)
                         .ConfigureAwait(false);
                     logger.LogWarning("Opened incident {TicketId} for outage {Outage} of {Target}", ticketId, open.OutageNumber, target.Name);

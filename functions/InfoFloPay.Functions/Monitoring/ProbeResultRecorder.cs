@@ -9,7 +9,7 @@ namespace InfoFloPay.Functions.Monitoring;
 /// runs for the same instant count one failure, and only the run whose write won carries out the incident actions.
 /// </summary>
 internal sealed class ProbeResultRecorder(
-    TargetStateStore states, OutageTracker tracker, TimeProvider clock, ILogger<ProbeResultRecorder> logger)
+    TargetStateStore states, MonitoringTargetStore targets, OutageTracker tracker, TimeProvider clock, ILogger<ProbeResultRecorder> logger)
 {
     private const int MaxAttempts = 10;
 
@@ -18,6 +18,15 @@ internal sealed class ProbeResultRecorder(
         for (var attempt = 1; ; attempt++)
         {
             var stored = await states.ReadAsync(target.Name, cancellationToken).ConfigureAwait(false);
+
+            // No state row: the target is new, or it was removed while this probe was in flight. Writing would bring the
+            // removed target's rows back (and maybe an incident with them), so its definition must still be there.
+            if (stored.ETag is null && await targets.FindAsync(target.Name, cancellationToken).ConfigureAwait(false) is null)
+            {
+                logger.LogInformation("Probe of {Target} for slot {Slot} dropped: the target was removed", target.Name, result.Slot);
+                return OutageDecision.AlreadyCounted(stored.State);
+            }
+
             var decision = tracker.Evaluate(target, stored.State, result);
             if (!decision.Counted)
             {
@@ -49,8 +58,14 @@ internal sealed class ProbeResultRecorder(
         for (var attempt = 1; ; attempt++)
         {
             var stored = await states.ReadAsync(target.Name, cancellationToken).ConfigureAwait(false);
+            if (stored.ETag is not { } etag)
+            {
+                // The target was removed meanwhile: nothing is left to update, and nothing is to be done for it.
+                return OutageDecision.AlreadyCounted(stored.State);
+            }
+
             var decision = tracker.IncidentOpened(target, stored.State, open, ticketId, clock.GetUtcNow());
-            if (!decision.Counted || stored.ETag is not { } etag)
+            if (!decision.Counted)
             {
                 return decision;
             }
