@@ -49,11 +49,19 @@ internal sealed class ProbeResultRecorder(
     }
 
     /// <summary>
-    /// Remembers the ticket <paramref name="open"/> created, with the same read-evaluate-write loop; returns what is
-    /// still to be done (a recovery that happened while the ticket was being created).
+    /// Remembers the ticket <paramref name="open"/> created; returns what is still to be done (a recovery that happened
+    /// while the ticket was being created).
     /// </summary>
-    public async Task<OutageDecision> RecordIncidentAsync(
-        MonitoredTarget target, OpenIncident open, string ticketId, CancellationToken cancellationToken)
+    public Task<OutageDecision> RecordIncidentAsync(MonitoredTarget target, OpenIncident open, string ticketId, CancellationToken cancellationToken) =>
+        UpdateAsync(target, state => tracker.IncidentOpened(target, state, open, ticketId, clock.GetUtcNow()), $"incident {ticketId} not recorded", cancellationToken);
+
+    /// <summary>Forgets incident <paramref name="ticketId"/>, which someone closed; returns the open of its replacement.</summary>
+    public Task<OutageDecision> RecordIncidentClosedAsync(MonitoredTarget target, string ticketId, CancellationToken cancellationToken) =>
+        UpdateAsync(target, state => OutageTracker.IncidentClosed(target, state, ticketId), $"closed incident {ticketId} not replaced", cancellationToken);
+
+    /// <summary>The read-evaluate-write loop for a change that is not a probe result; nothing is written without a state row.</summary>
+    private async Task<OutageDecision> UpdateAsync(
+        MonitoredTarget target, Func<TargetState, OutageDecision> decide, string whatIsLost, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -64,7 +72,7 @@ internal sealed class ProbeResultRecorder(
                 return OutageDecision.AlreadyCounted(stored.State);
             }
 
-            var decision = tracker.IncidentOpened(target, stored.State, open, ticketId, clock.GetUtcNow());
+            var decision = decide(stored.State);
             if (!decision.Counted)
             {
                 return decision;
@@ -77,7 +85,7 @@ internal sealed class ProbeResultRecorder(
 
             if (attempt == MaxAttempts)
             {
-                throw new InvalidOperationException($"State of monitoring target {target.Name} kept changing; incident {ticketId} not recorded.");
+                throw new InvalidOperationException($"State of monitoring target {target.Name} kept changing; {whatIsLost}.");
             }
         }
     }
