@@ -6,7 +6,7 @@ namespace InfoFloPay.Domain.Monitoring;
 /// The one-incident-per-outage rules, as a pure state machine: given a target's state and a probe result, the next state
 /// and what to do to the incident. A failing streak that reaches the target's threshold opens one urgent incident; while
 /// it lasts, at most one note per interval; on recovery, a note with the outage's duration and (by default) resolve;
-/// a relapse that starts within the reopen window after recovery reopens that same incident.
+/// a relapse that starts within the reopen window after recovery reopens that same incident, unless someone closed it.
 /// </summary>
 public sealed class OutageTracker(OutagePolicy policy)
 {
@@ -51,7 +51,28 @@ public sealed class OutageTracker(OutagePolicy policy)
         var slot = ProbeSlot.Of(now);
         return policy.AutoResolve
             ? Decide(recorded with { IncidentResolved = true }, new ResolveIncident(ticketId, note, Key(target, open.OutageNumber, open.FirstFailureAt, "resolve", slot)))
-            : Decide(recorded, new AddIncidentNote(ticketId, note, Key(target, open.OutageNumber, open.FirstFailureAt, "recovered", slot)));
+            : Decide(recorded, new AddIncidentNote(ticketId, note, Key(target, open.OutageNumber, open.FirstFailureAt, "recovered", slot), OutageOngoing: false));
+    }
+
+    /// <summary>
+    /// The incident <paramref name="ticketId"/> could not take an update because someone closed it, and a closed ticket
+    /// is never worked again. While the outage it was for goes on, it is replaced: a new outage number and a new open,
+    /// so the outage gets an urgent ticket (and its page) of its own. Nothing changes when the state has moved on.
+    /// </summary>
+    public static OutageDecision IncidentClosed(MonitoredTarget target, TargetState state, string ticketId)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(state);
+
+        if (!state.InOutage || !string.Equals(state.IncidentId, ticketId, StringComparison.Ordinal))
+        {
+            return OutageDecision.AlreadyCounted(state);
+        }
+
+        var replaced = state with { OutageCount = state.OutageCount + 1, IncidentId = null, IncidentResolved = false };
+        var detail = Text(
+            $"{Describe(target)} has been failing since {replaced.OutageStartedAt!.Value:u} ({state.ConsecutiveFailures} consecutive failed probes); its incident {ticketId} was closed, so this one replaces it.");
+        return Decide(replaced, OpenAction(target, replaced, detail));
     }
 
     private OutageDecision Failed(MonitoredTarget target, TargetState state, ProbeResult result)
@@ -78,7 +99,7 @@ public sealed class OutageTracker(OutagePolicy policy)
             var key = Key(target, state.OutageCount, outageStarted.OutageStartedAt!.Value, "relapse", result.Slot);
             IncidentAction action = state.IncidentResolved
                 ? new ReopenIncident(incident, note, key)
-                : new AddIncidentNote(incident, note, key);
+                : new AddIncidentNote(incident, note, key, OutageOngoing: true);
             return Decide(outageStarted with { IncidentResolved = false, RecoveredAt = null }, action);
         }
 
@@ -90,7 +111,7 @@ public sealed class OutageTracker(OutagePolicy policy)
             IncidentResolved = false,
             RecoveredAt = null,
         };
-        return Decide(opened, OpenAction(target, opened, result));
+        return Decide(opened, OpenAction(target, opened, FailureDetail(target, opened, result)));
     }
 
     private OutageDecision StillFailing(MonitoredTarget target, TargetState state, ProbeResult result)
@@ -99,7 +120,7 @@ public sealed class OutageTracker(OutagePolicy policy)
         // idempotency key, which returns the ticket the first call created, if any.
         if (state.IncidentId is null)
         {
-            return Decide(state, OpenAction(target, state, result));
+            return Decide(state, OpenAction(target, state, FailureDetail(target, state, result)));
         }
 
         var now = result.CheckedAt;
@@ -112,7 +133,7 @@ public sealed class OutageTracker(OutagePolicy policy)
             $"Still failing after {DurationText.Describe(now - state.OutageStartedAt!.Value)} ({state.ConsecutiveFailures} consecutive failed probes). {result.Outcome.Detail}");
         return Decide(
             state with { LastNoteAt = now },
-            new AddIncidentNote(state.IncidentId, note, Key(target, state.OutageCount, state.OutageStartedAt!.Value, "note", result.Slot)));
+            new AddIncidentNote(state.IncidentId, note, Key(target, state.OutageCount, state.OutageStartedAt!.Value, "note", result.Slot), OutageOngoing: true));
     }
 
     private OutageDecision Succeeded(MonitoredTarget target, TargetState state, ProbeResult result)
@@ -128,24 +149,32 @@ public sealed class OutageTracker(OutagePolicy policy)
         var recovered = healthy with { OutageStartedAt = null, LastNoteAt = null, RecoveredAt = now };
         if (state.IncidentId is not { } incident)
         {
-            // No ticket was ever confirmed for this outage, so there is nothing to annotate; the recovery still counts.
-            return Decide(recovered);
+            // The open was decided but its ticket id never came back, and no run during the outage got it either. Ask
+            // once more with the same key: it returns the ticket the first call created (or creates it, so the outage is
+            // on record), and recording it after this recovery resolves it.
+            var detail = Text(
+                $"{Describe(target)} failed {state.ConsecutiveFailures} consecutive probes from {started:u} and recovered at {now:u}. {result.Outcome.Detail}");
+            return Decide(recovered, OpenAction(target, state, detail));
         }
 
         var note = Text($"Recovered at {now:u} after an outage of {DurationText.Describe(now - started)} (since {started:u}). {result.Outcome.Detail}");
         return policy.AutoResolve
             ? Decide(recovered with { IncidentResolved = true }, new ResolveIncident(incident, note, Key(target, state.OutageCount, started, "resolve", result.Slot)))
-            : Decide(recovered, new AddIncidentNote(incident, note, Key(target, state.OutageCount, started, "recovered", result.Slot)));
+            : Decide(recovered, new AddIncidentNote(incident, note, Key(target, state.OutageCount, started, "recovered", result.Slot), OutageOngoing: false));
     }
 
-    private static OpenIncident OpenAction(MonitoredTarget target, TargetState state, ProbeResult result)
+    private static OpenIncident OpenAction(MonitoredTarget target, TargetState state, string detail)
     {
         var started = state.OutageStartedAt!.Value;
-        var detail = Text(
-            $"{target.Name} ({EnumText.Of(target.Kind)} {target.Url}) failed {state.ConsecutiveFailures} consecutive probes since {started:u} (threshold {target.FailureThreshold}). Last result: {result.Outcome.Detail}");
         // Keyed by the outage, not by the run: every retry of this open, from any run, names the same ticket.
         return new OpenIncident(state.OutageCount, started, detail, Text($"monitoring|{target.Name}|outage-{state.OutageCount}|{started:yyyyMMddTHHmmss}"));
     }
+
+    private static string FailureDetail(MonitoredTarget target, TargetState state, ProbeResult result) =>
+        Text(
+            $"{Describe(target)} failed {state.ConsecutiveFailures} consecutive probes since {state.OutageStartedAt!.Value:u} (threshold {target.FailureThreshold}). Last result: {result.Outcome.Detail}");
+
+    private static string Describe(MonitoredTarget target) => Text($"{target.Name} ({EnumText.Of(target.Kind)} {target.Url})");
 
     private static string Key(MonitoredTarget target, int outage, DateTimeOffset started, string what, DateTimeOffset slot) =>
         Text($"monitoring|{target.Name}|outage-{outage}|{started:yyyyMMddTHHmmss}|{what}-{slot:yyyyMMddTHHmm}");

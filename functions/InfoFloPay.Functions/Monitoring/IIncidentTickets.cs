@@ -11,16 +11,24 @@ namespace InfoFloPay.Functions.Monitoring;
 /// </summary>
 public interface IIncidentTickets
 {
-    /// <summary>Opens an urgent incident for <paramref name="target"/>'s outage and returns its ticket id.</summary>
+    /// <summary>
+    /// Opens an urgent incident for <paramref name="target"/>'s outage and returns its ticket id. The ticket itself is
+    /// made from the target and <paramref name="firstFailureAt"/> only, so a retry with the same key is the same request;
+    /// <paramref name="detail"/>, which changes between retries, goes on as the incident's first note.
+    /// </summary>
     Task<string> OpenIncidentAsync(
         MonitoredTarget target, DateTimeOffset firstFailureAt, string detail, string idempotencyKey, CancellationToken cancellationToken);
 
-    /// <summary>Adds an internal note to the incident.</summary>
+    /// <summary>Adds an internal note to the incident, whatever its status (none to one someone closed).</summary>
     Task AddNoteAsync(string ticketId, string text, string idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>Resolves the incident with <paramref name="note"/> as the resolution note.</summary>
     Task ResolveAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken);
 
-    /// <summary>Reopens a resolved incident with <paramref name="note"/> explaining why.</summary>
-    Task ReopenAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken);
+    /// <summary>
+    /// For an outage that is on: reopens a resolved incident with <paramref name="note"/> explaining why, or adds the note
+    /// to one still open. Returns false when someone closed the incident: a closed ticket is never worked again, so the
+    /// outage needs a new one.
+    /// </summary>
+    Task<bool> ReopenAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken);
 }

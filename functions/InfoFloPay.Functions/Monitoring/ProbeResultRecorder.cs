@@ -9,7 +9,7 @@ namespace InfoFloPay.Functions.Monitoring;
 /// runs for the same instant count one failure, and only the run whose write won carries out the incident actions.
 /// </summary>
 internal sealed class ProbeResultRecorder(
-    TargetStateStore states, OutageTracker tracker, TimeProvider clock, ILogger<ProbeResultRecorder> logger)
+    TargetStateStore states, MonitoringTargetStore targets, OutageTracker tracker, TimeProvider clock, ILogger<ProbeResultRecorder> logger)
 {
     private const int MaxAttempts = 10;
 
@@ -18,6 +18,15 @@ internal sealed class ProbeResultRecorder(
         for (var attempt = 1; ; attempt++)
         {
             var stored = await states.ReadAsync(target.Name, cancellationToken).ConfigureAwait(false);
+
+            // No state row: the target is new, or it was removed while this probe was in flight. Writing would bring the
+            // removed target's rows back (and maybe an incident with them), so its definition must still be there.
+            if (stored.ETag is null && await targets.FindAsync(target.Name, cancellationToken).ConfigureAwait(false) is null)
+            {
+                logger.LogInformation("Probe of {Target} for slot {Slot} dropped: the target was removed", target.Name, result.Slot);
+                return OutageDecision.AlreadyCounted(stored.State);
+            }
+
             var decision = tracker.Evaluate(target, stored.State, result);
             if (!decision.Counted)
             {
@@ -40,17 +49,31 @@ internal sealed class ProbeResultRecorder(
     }
 
     /// <summary>
-    /// Remembers the ticket <paramref name="open"/> created, with the same read-evaluate-write loop; returns what is
-    /// still to be done (a recovery that happened while the ticket was being created).
+    /// Remembers the ticket <paramref name="open"/> created; returns what is still to be done (a recovery that happened
+    /// while the ticket was being created).
     /// </summary>
-    public async Task<OutageDecision> RecordIncidentAsync(
-        MonitoredTarget target, OpenIncident open, string ticketId, CancellationToken cancellationToken)
+    public Task<OutageDecision> RecordIncidentAsync(MonitoredTarget target, OpenIncident open, string ticketId, CancellationToken cancellationToken) =>
+        UpdateAsync(target, state => tracker.IncidentOpened(target, state, open, ticketId, clock.GetUtcNow()), $"incident {ticketId} not recorded", cancellationToken);
+
+    /// <summary>Forgets incident <paramref name="ticketId"/>, which someone closed; returns the open of its replacement.</summary>
+    public Task<OutageDecision> RecordIncidentClosedAsync(MonitoredTarget target, string ticketId, CancellationToken cancellationToken) =>
+        UpdateAsync(target, state => OutageTracker.IncidentClosed(target, state, ticketId), $"closed incident {ticketId} not replaced", cancellationToken);
+
+    /// <summary>The read-evaluate-write loop for a change that is not a probe result; nothing is written without a state row.</summary>
+    private async Task<OutageDecision> UpdateAsync(
+        MonitoredTarget target, Func<TargetState, OutageDecision> decide, string whatIsLost, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var stored = await states.ReadAsync(target.Name, cancellationToken).ConfigureAwait(false);
-            var decision = tracker.IncidentOpened(target, stored.State, open, ticketId, clock.GetUtcNow());
-            if (!decision.Counted || stored.ETag is not { } etag)
+            if (stored.ETag is not { } etag)
+            {
+                // The target was removed meanwhile: nothing is left to update, and nothing is to be done for it.
+                return OutageDecision.AlreadyCounted(stored.State);
+            }
+
+            var decision = decide(stored.State);
+            if (!decision.Counted)
             {
                 return decision;
             }
@@ -62,7 +85,7 @@ internal sealed class ProbeResultRecorder(
 
             if (attempt == MaxAttempts)
             {
-                throw new InvalidOperationException($"State of monitoring target {target.Name} kept changing; incident {ticketId} not recorded.");
+                throw new InvalidOperationException($"State of monitoring target {target.Name} kept changing; {whatIsLost}.");
             }
         }
     }

@@ -25,7 +25,8 @@ internal sealed class TargetStateStore(MonitoringTable table, IOptions<Monitorin
 
     /// <summary>
     /// Writes the new state and the result's history entry in one transaction, if the state is still the one read.
-    /// Returns false when another run changed it first (412) or created it first (409).
+    /// Returns false when another run changed it first (412) or created it first (409), or the target's removal deleted it
+    /// (404): then the caller reads again and finds out which.
     /// </summary>
     public async Task<bool> TryCommitAsync(string name, TargetState state, ETag? readETag, ProbeResult result, CancellationToken cancellationToken)
     {
@@ -41,13 +42,14 @@ internal sealed class TargetStateStore(MonitoringTable table, IOptions<Monitorin
             await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
             return false;
         }
     }
 
-    /// <summary>Writes the state alone, if it is still the one read; false when another run changed it first.</summary>
+    /// <summary>Writes the state alone, if it is still the one read; false when another run changed it first or the
+    /// target's removal deleted it.</summary>
     public async Task<bool> TryReplaceAsync(string name, TargetState state, ETag readETag, CancellationToken cancellationToken)
     {
         var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -56,7 +58,7 @@ internal sealed class TargetStateStore(MonitoringTable table, IOptions<Monitorin
             await client.UpdateEntityAsync(ToStateEntity(name, state), readETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is 412)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
             return false;
         }

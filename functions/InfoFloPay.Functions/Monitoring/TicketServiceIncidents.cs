@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfoFloPay.Domain;
 using InfoFloPay.Domain.Identity;
 using InfoFloPay.Domain.Monitoring;
 using InfoFloPay.Domain.Tickets;
@@ -22,15 +23,20 @@ internal sealed class TicketServiceIncidents(TicketService tickets, IOptions<Sup
     {
         ArgumentNullException.ThrowIfNull(target);
         var manager = roster.Value.OperationsManager;
+
+        // The idempotency key stands for this exact request: a retry that asked with anything else (the latest probe's
+        // result, the count of failures so far) would be refused as a different request, and the outage left without
+        // the ticket it already has. So the request is made from what is fixed for the outage only.
         var request = new NewTicketRequest(
             Subject: $"{target.Name} is down",
             Description: string.Create(CultureInfo.InvariantCulture,
-                $"Monitoring has seen {target.FailureThreshold} failed status check(s) in a row for {target.Url} since {firstFailureAt:u}.\n\n{detail}"),
+                $"Monitoring has seen {target.FailureThreshold} failed status check(s) in a row for {target.Url} ({EnumText.Of(target.Kind)}) since {firstFailureAt:u}."),
             Requester: new RequesterInput(manager.Name, manager.Email),
             CustomerId: target.CustomerId,
             Priority: "urgent",
             Category: "monitoring");
         var result = await tickets.CreateAsync(request, Monitoring, TicketChannel.Monitoring, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        await AddNoteAsync(result.Ticket.Id, detail, idempotencyKey + "|detail", cancellationToken).ConfigureAwait(false);
         return result.Ticket.Id;
     }
 
@@ -55,12 +61,19 @@ internal sealed class TicketServiceIncidents(TicketService tickets, IOptions<Sup
             _ => TicketChange.None(ticket),
         }, cancellationToken);
 
-    /// <summary>Reopens a resolved incident; one already open gets the note; one someone closed stays closed.</summary>
-    public Task ReopenAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken) =>
-        tickets.ChangeOnceAsync(ticketId, Monitoring, idempotencyKey, (ticket, now) => ticket.Status switch
+    /// <summary>Reopens a resolved incident; one already open gets the note; one someone closed stays closed, and the
+    /// answer says so.</summary>
+    public async Task<bool> ReopenAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await tickets.ChangeOnceAsync(ticketId, Monitoring, idempotencyKey, (ticket, now) => ticket.Status switch
         {
             TicketStatus.Resolved => TicketLifecycle.ChangeStatus(ticket, TicketStatus.Open, note, Monitoring, now),
             TicketStatus.Closed => TicketChange.None(ticket),
             _ => TicketLifecycle.Reply(ticket, note, isInternal: true, Monitoring, now),
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+
+        // Read rather than inferred from the change: a repeated key changes nothing and so tells nothing about the status.
+        var current = await tickets.GetAsync(ticketId, Monitoring, cancellationToken).ConfigureAwait(false);
+        return current.Ticket.Status != TicketStatus.Closed;
+    }
 }

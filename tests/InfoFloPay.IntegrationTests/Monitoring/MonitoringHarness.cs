@@ -14,7 +14,8 @@ namespace InfoFloPay.IntegrationTests.Monitoring;
 /// <summary>
 /// The monitoring feature as the app registers it (AddMonitoring) with the HTTP plumbing every API shares (caller
 /// resolution against the customer registry, <see cref="ApiEndpoint"/>), on Azurite with its own table, with a fake
-/// clock for business time and the recording ticket port. Probes use real sockets.
+/// clock for business time and the recording ticket port (or, given <c>incidents</c>, another one such as the real ticket
+/// service's adapter). Probes use real sockets.
 /// </summary>
 internal sealed class MonitoringHarness : IAsyncDisposable
 {
@@ -52,7 +53,8 @@ internal sealed class MonitoringHarness : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         string? table = null,
         FakeTimeProvider? clock = null,
-        RecordingIncidentTickets? tickets = null)
+        RecordingIncidentTickets? tickets = null,
+        IIncidentTickets? incidents = null)
     {
         table ??= "mon" + Guid.NewGuid().ToString("N");
         clock ??= new FakeTimeProvider(Start);
@@ -67,7 +69,7 @@ internal sealed class MonitoringHarness : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(azurite.CreateServiceClient())
-            .AddSingleton<IIncidentTickets>(tickets);
+            .AddSingleton<IIncidentTickets>(incidents ?? tickets);
         services.AddIdentity();
         services.AddCustomers();
         services.AddSingleton<ApiEndpoint>();

@@ -57,6 +57,39 @@ public sealed class MonitoringOnLocalHostTests(AzuriteFixture azurite) : IClassF
         Assert.Single(host.Outbox.Entries, entry => entry.Channel == "pager");
     }
 
+    [Fact]
+    public async Task A_relapse_after_the_incident_was_closed_opens_a_new_urgent_incident_and_pages_again()
+    {
+        const string target = "payouts-api";
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Failing);
+        await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
+        var manager = host.Manager();
+        var agent = host.Agent();
+        var put = await manager.PutAsJsonAsync(new Uri($"/api/monitoring/targets/{target}", UriKind.Relative),
+            new { url = server.Url(HealthPage.Path), kind = "http", failureThreshold = 1, timeoutSeconds = 5 });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+
+        await ProbeAsync(host);
+        var first = Assert.Single(await MonitoringTicketsAsync(agent, target))["id"]!.GetValue<string>();
+        server.AnswerWith(HealthPage.Healthy);
+        await ProbeAsync(host);
+        var closed = await agent.PostAsJsonAsync(new Uri($"/api/tickets/{first}/status", UriKind.Relative), new { status = "closed" });
+        Assert.True(closed.IsSuccessStatusCode, await closed.Content.ReadAsStringAsync());
+
+        // Within the reopen window: the closed incident cannot be reopened, so the outage gets a new one.
+        server.AnswerWith(HealthPage.Failing);
+        await ProbeAsync(host);
+
+        var second = Assert.Single(await MonitoringTicketsAsync(agent, target));
+        var secondId = second["id"]!.GetValue<string>();
+        Assert.NotEqual(first, secondId);
+        Assert.Equal("urgent", second["priority"]!.GetValue<string>());
+        var pages = host.Outbox.Entries.Where(entry => entry.Channel == "pager").Select(entry => entry.TicketId).Order(StringComparer.Ordinal);
+        Assert.Equal([first, secondId], pages);
+        var state = await agent.GetFromJsonAsync<JsonObject>(new Uri($"/api/monitoring/targets/{target}", UriKind.Relative));
+        Assert.Equal(secondId, state!["openIncident"]!.GetValue<string>());
+    }
+
     private static async Task ProbeAsync(Infrastructure.LocalHost host)
     {
         // One probe per scheduled minute, as the timer would run them.

@@ -149,6 +149,26 @@ public sealed class OutageLifecycleTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_incident_closed_while_the_target_still_fails_is_replaced_at_the_next_note()
+    {
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Failing);
+        await using var monitoring = MonitoringHarness.Create(azurite);
+        await monitoring.AddTargetAsync("checkout", "http", server.Url(HealthPage.Path), threshold: 1);
+        await monitoring.ProbeAsync();
+        var first = Assert.Single(monitoring.Tickets.TicketsFor("checkout"));
+        monitoring.Tickets.Close(first);
+
+        monitoring.Clock.Advance(TimeSpan.FromMinutes(30));
+        await monitoring.ProbeAsync();
+
+        Assert.Equal(["open", "reopen-refused", "open"], monitoring.Tickets.Calls.Select(c => c.Kind));
+        var second = Assert.Single(monitoring.Tickets.TicketsFor("checkout"), id => id != first);
+        Assert.Contains($"its incident {first} was closed", monitoring.Tickets.Calls[2].Text);
+        var state = await monitoring.StateOfAsync("checkout");
+        Assert.Equal((second, 2), (state.OpenIncidentId, state.OutageCount));
+    }
+
+    [Fact]
     public async Task Failing_again_after_the_reopen_window_opens_a_new_incident()
     {
         await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
@@ -202,8 +222,10 @@ public sealed class OutageLifecycleTests(AzuriteFixture azurite)
         server.AnswerWith(HealthPage.Failing);
         await monitoring.ProbeAsync();
 
-        Assert.Equal(["open", "resolve"], monitoring.Tickets.Calls.Select(c => c.Kind));
-        Assert.Contains("before this incident was recorded", monitoring.Tickets.Calls[1].Text);
+        // The recovering run did not know the ticket yet, so it asked for it again with the same key.
+        Assert.Equal(["open", "open", "resolve"], monitoring.Tickets.Calls.Select(c => c.Kind));
+        Assert.Single(monitoring.Tickets.TicketsFor("checkout"));
+        Assert.Contains("before this incident was recorded", monitoring.Tickets.Calls[2].Text);
         var state = await monitoring.StateOfAsync("checkout");
         Assert.Equal(monitoring.Tickets.Calls[0].TicketId, state.IncidentId);
         Assert.Null(state.OpenIncidentId);

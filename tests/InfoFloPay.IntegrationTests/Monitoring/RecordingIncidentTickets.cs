@@ -5,7 +5,9 @@ namespace InfoFloPay.IntegrationTests.Monitoring;
 
 /// <summary>
 /// The ticket port in memory: records every call, in order, and honours idempotency keys the way the ticket service
-/// must (the same key opens no second ticket). It can fail the next opens, like an unavailable ticket service.
+/// must (the same key opens no second ticket). It knows which tickets are resolved or closed, as the ticket service
+/// would, so a reopen of a resolved ticket is recorded as <c>reopen</c>, of an open one as <c>note</c>, and a closed one
+/// cannot be reopened. It can fail the next opens, like an unavailable ticket service.
 /// </summary>
 internal sealed class RecordingIncidentTickets : IIncidentTickets
 {
@@ -14,6 +16,8 @@ internal sealed class RecordingIncidentTickets : IIncidentTickets
     private readonly Dictionary<string, string> _ticketByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _targetByTicket = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TaskCompletionSource<string>> _opened = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _resolved = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _closed = new(StringComparer.Ordinal);
     private int _failNextOpens;
     private int _nextTicket = 1001;
 
@@ -96,14 +100,46 @@ internal sealed class RecordingIncidentTickets : IIncidentTickets
         }
     }
 
-    public Task AddNoteAsync(string ticketId, string text, string idempotencyKey, CancellationToken cancellationToken) =>
+    /// <summary>A person closes <paramref name="ticketId"/>: from now on it cannot be reopened.</summary>
+    public void Close(string ticketId)
+    {
+        lock (_lock)
+        {
+            _closed.Add(ticketId);
+        }
+    }
+
+    public Task AddNoteAsync(string ticketId, string text, string idempotencyKey, CancellationToken cancellationToken)
+    {
         Record("note", ticketId, text, idempotencyKey);
+        return Task.CompletedTask;
+    }
 
-    public Task ResolveAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken) =>
-        Record("resolve", ticketId, note, idempotencyKey);
+    public Task ResolveAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _resolved.Add(ticketId);
+            Record("resolve", ticketId, note, idempotencyKey);
+        }
 
-    public Task ReopenAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken) =>
-        Record("reopen", ticketId, note, idempotencyKey);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> ReopenAsync(string ticketId, string note, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_closed.Contains(ticketId))
+            {
+                Record("reopen-refused", ticketId, note, idempotencyKey);
+                return Task.FromResult(false);
+            }
+
+            Record(_resolved.Remove(ticketId) ? "reopen" : "note", ticketId, note, idempotencyKey);
+            return Task.FromResult(true);
+        }
+    }
 
     private TaskCompletionSource<string> OpenedSignal(string target)
     {
@@ -116,14 +152,12 @@ internal sealed class RecordingIncidentTickets : IIncidentTickets
         return signal;
     }
 
-    private Task Record(string kind, string ticketId, string text, string idempotencyKey)
+    private void Record(string kind, string ticketId, string text, string idempotencyKey)
     {
         lock (_lock)
         {
             _calls.Add(new TicketCall(kind, _targetByTicket.GetValueOrDefault(ticketId, "?"), ticketId, text, idempotencyKey));
         }
-
-        return Task.CompletedTask;
     }
 }
 

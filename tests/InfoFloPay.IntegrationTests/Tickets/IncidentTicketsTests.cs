@@ -21,13 +21,39 @@ public sealed class IncidentTicketsTests(AzuriteFixture azurite) : IDisposable
     {
         await _desk.RegisterAccountsAsync();
 
-        var first = await Incidents.OpenIncidentAsync(Gateway, _desk.Clock.GetUtcNow(), "connection refused", "gateway/outage-1", default);
-        var again = await Incidents.OpenIncidentAsync(Gateway, _desk.Clock.GetUtcNow(), "connection refused", "gateway/outage-1", default);
+        var firstFailure = _desk.Clock.GetUtcNow();
+        var first = await Incidents.OpenIncidentAsync(Gateway, firstFailure, "connection refused", "gateway/outage-1", default);
+        _desk.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        // A retry from a later run: what the probes saw has changed since, the outage has not.
+        var again = await Incidents.OpenIncidentAsync(Gateway, firstFailure, "timed out after 5 s", "gateway/outage-1", default);
 
         Assert.Equal(first, again);
         var ticket = (await _desk.Service.GetAsync(first, TicketDesk.Agent, default)).Ticket;
         Assert.Equal((TicketPriority.Urgent, TicketChannel.Monitoring, "acme", TicketStatus.New), (ticket.Priority, ticket.Channel, ticket.CustomerId, ticket.Status));
-        Assert.Contains("connection refused", ticket.Description, StringComparison.Ordinal);
+        Assert.Contains(Gateway.Url, ticket.Description, StringComparison.Ordinal);
+        var events = await _desk.Service.EventsAsync(first, TicketDesk.Agent, default);
+        var detail = Assert.Single(events, e => e.Kind == TicketEventKind.Reply);
+        Assert.Equal(("connection refused", EventVisibility.Internal), (detail.Body, detail.Visibility));
+    }
+
+    [Fact]
+    public async Task A_closed_incident_cannot_be_reopened_and_says_so()
+    {
+        await _desk.RegisterAccountsAsync();
+        var id = await Incidents.OpenIncidentAsync(Gateway, _desk.Clock.GetUtcNow(), "timeout", "gateway/outage-3", default);
+        await Incidents.ResolveAsync(id, "recovered", "gateway/outage-3/resolve", default);
+        var reopenedWhileResolved = await Incidents.ReopenAsync(id, "failing again", "gateway/outage-3/reopen-1", default);
+        await Incidents.ResolveAsync(id, "recovered again", "gateway/outage-3/resolve-2", default);
+        await _desk.Service.ChangeStatusAsync(id, new StatusChangeRequest("closed", null), TicketDesk.Agent, null, default);
+
+        var reopenedWhileClosed = await Incidents.ReopenAsync(id, "failing once more", "gateway/outage-3/reopen-2", default);
+        var repeated = await Incidents.ReopenAsync(id, "failing once more", "gateway/outage-3/reopen-2", default);
+
+        Assert.True(reopenedWhileResolved);
+        Assert.False(reopenedWhileClosed);
+        Assert.False(repeated);
+        Assert.Equal(TicketStatus.Closed, (await _desk.Service.GetAsync(id, TicketDesk.Agent, default)).Ticket.Status);
     }
 
     [Fact]

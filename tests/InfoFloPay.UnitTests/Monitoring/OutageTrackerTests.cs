@@ -94,6 +94,7 @@ public sealed class OutageTrackerTests
         var note = Assert.IsType<AddIncidentNote>(notes[0].Action);
         Assert.Equal("IFP-1", note.TicketId);
         Assert.Contains("Still failing after 30 min", note.Text);
+        Assert.True(note.OutageOngoing);
     }
 
     [Fact]
@@ -125,6 +126,7 @@ public sealed class OutageTrackerTests
         var note = Assert.IsType<AddIncidentNote>(Assert.Single(Probe(target, Up, tracker)));
 
         Assert.Contains("Recovered", note.Text);
+        Assert.False(note.OutageOngoing);
         Assert.Equal("IFP-7", _state.OpenIncidentId);
     }
 
@@ -174,6 +176,7 @@ public sealed class OutageTrackerTests
 
         Assert.Equal("IFP-7", note.TicketId);
         Assert.Contains("Failing again", note.Text);
+        Assert.True(note.OutageOngoing);
     }
 
     [Fact]
@@ -186,6 +189,68 @@ public sealed class OutageTrackerTests
 
         Assert.Equal(first.IdempotencyKey, retry.IdempotencyKey);
         Assert.Equal(first.OutageNumber, retry.OutageNumber);
+        Assert.Equal(first.FirstFailureAt, retry.FirstFailureAt);
+    }
+
+    [Fact]
+    public void A_recovery_before_the_ticket_was_ever_recorded_asks_for_it_again_and_then_resolves_it()
+    {
+        var target = Target();
+        var first = Assert.IsType<OpenIncident>(Assert.Single(Probe(target, Down)));
+
+        // The ticket was created but its id never reached the state; the target recovers before any run asked again.
+        var again = Assert.IsType<OpenIncident>(Assert.Single(Probe(target, Up)));
+        var recorded = _tracker.IncidentOpened(target, _state, again, "IFP-9", Start.AddMinutes(1));
+
+        Assert.Equal((first.IdempotencyKey, first.FirstFailureAt), (again.IdempotencyKey, again.FirstFailureAt));
+        Assert.Contains("recovered at", again.Detail);
+        var resolve = Assert.IsType<ResolveIncident>(Assert.Single(recorded.Actions));
+        Assert.Equal("IFP-9", resolve.TicketId);
+        Assert.Equal("IFP-9", recorded.State.IncidentId);
+        Assert.Null(recorded.State.OpenIncidentId);
+    }
+
+    [Fact]
+    public void A_relapse_whose_incident_was_closed_replaces_it_with_a_new_incident()
+    {
+        var target = Target();
+        Probe(target, Down);
+        TicketCreated("IFP-7");
+        Probe(target, Up);
+        var reopen = Assert.IsType<ReopenIncident>(Assert.Single(Probe(target, Down)));
+
+        // Someone closed IFP-7 after it was resolved: it cannot be reopened.
+        var replaced = OutageTracker.IncidentClosed(target, _state, reopen.TicketId);
+
+        var open = Assert.IsType<OpenIncident>(Assert.Single(replaced.Actions));
+        Assert.Equal(2, open.OutageNumber);
+        Assert.Equal(Start.AddMinutes(2).AddSeconds(2), open.FirstFailureAt);
+        Assert.Contains("IFP-7 was closed", open.Detail);
+        Assert.Null(replaced.State.IncidentId);
+        Assert.True(replaced.State.InOutage);
+
+        var recorded = _tracker.IncidentOpened(target, replaced.State, open, "IFP-8", Start.AddMinutes(3));
+        Assert.Empty(recorded.Actions);
+        Assert.Equal("IFP-8", recorded.State.OpenIncidentId);
+    }
+
+    [Fact]
+    public void A_closed_incident_is_not_replaced_once_the_state_has_moved_on()
+    {
+        var target = Target();
+        Probe(target, Down);
+        TicketCreated("IFP-7");
+        Probe(target, Up);
+
+        var afterRecovery = OutageTracker.IncidentClosed(target, _state, "IFP-7");
+        Probe(target, Down);
+        TicketCreated("IFP-8");
+        var otherTicket = OutageTracker.IncidentClosed(target, _state, "IFP-7");
+
+        Assert.False(afterRecovery.Counted);
+        Assert.Empty(afterRecovery.Actions);
+        Assert.False(otherTicket.Counted);
+        Assert.Empty(otherTicket.Actions);
     }
 
     [Fact]
@@ -219,14 +284,16 @@ public sealed class OutageTrackerTests
     {
         var target = Target();
         var open = Assert.IsType<OpenIncident>(Assert.Single(Probe(target, Down)));
-        Assert.Empty(Probe(target, Up));
+        var askedAgain = Assert.IsType<OpenIncident>(Assert.Single(Probe(target, Up)));
 
         var recorded = _tracker.IncidentOpened(target, _state, open, "IFP-9", Start.AddMinutes(1));
+        var late = _tracker.IncidentOpened(target, recorded.State, askedAgain, "IFP-9", Start.AddMinutes(1));
 
         var resolve = Assert.IsType<ResolveIncident>(Assert.Single(recorded.Actions));
         Assert.Equal("IFP-9", resolve.TicketId);
         Assert.Contains("outage of 1 min", resolve.Note);
         Assert.Null(recorded.State.OpenIncidentId);
+        Assert.Empty(late.Actions);
     }
 
     [Fact]
