@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using InfoFloPay.IntegrationTests.Infrastructure;
 
@@ -259,6 +260,26 @@ public sealed class EmailIntakeFlowTests(AzuriteFixture azurite) : IAsyncLifetim
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal(["messageId", "text", "to[0]"], problem!["errors"]!.AsObject().Select(pair => pair.Key).Order(StringComparer.Ordinal));
         Assert.Equal(before, await CountAccountTicketsAsync());
+    }
+
+    [Fact]
+    public async Task A_mail_far_over_the_ticket_text_limit_becomes_a_ticket_with_its_text_truncated()
+    {
+        // Outlook-sized: a long quoted thread, its HTML part several times bigger, and non-ASCII sent as \uXXXX escapes.
+        var text = string.Concat(Enumerable.Repeat("Zahlung für Händler 4471 fehlt — bitte prüfen.\n", 2000));
+        var email = Desk.Email(_desk.Carol, "Auszahlungen fehlen", text);
+        email["html"] = "<html><body>" + string.Concat(Enumerable.Repeat("<p style=\"font-family:Calibri\">Zahlung f&uuml;r H&auml;ndler 4471 fehlt</p>", 2000)) + "</body></html>";
+        Assert.True(Encoding.UTF8.GetByteCount(email.ToJsonString()) > 200 * 1024);
+
+        var (status, body, _) = await _desk.MailAsync(email);
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        var id = Str(body, "ticketId");
+        var description = Str(await _desk.GetTicketAsync(id, _desk.Customer()), "description");
+        Assert.StartsWith("Zahlung für Händler 4471 fehlt — bitte prüfen.\nZahlung", description, StringComparison.Ordinal);
+        Assert.EndsWith("\n[… truncated]", description, StringComparison.Ordinal);
+        Assert.InRange(Encoding.UTF8.GetByteCount(description), 30 * 1024, 32 * 1024);
+        Assert.Equal([_desk.Carol], _desk.EmailedTo(id));
     }
 
     private async Task<string> OpenByMailAsync(string from, string? messageId = null)
