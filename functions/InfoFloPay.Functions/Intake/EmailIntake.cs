@@ -90,14 +90,12 @@ public sealed class EmailIntake(
     private async Task<IntakeResult> AppendAsync(InboundMail mail, string receiptId, ThreadTarget target, CancellationToken cancellationToken)
     {
         var text = ReplyText(mail.Text);
-        var body = target.Voice.Internal ? $"Email from {Display(mail)}:\n\n{text}" : text;
+        var receipt = new IdempotencyClaim(TicketKeys.Mail(receiptId), mail.SenderEmail) { Outcome = EnumText.Of(IntakeOutcome.Appended) };
         // The ticket as FindThreadAsync read it: the reply's batch is conditional on that read, so it is not read twice.
-        var result = await tickets.AddReplyOnceAsync(
-            target.Stored,
-            new ReplyRequest(body, target.Voice.Internal),
-            target.Voice.Caller,
-            new IdempotencyClaim(TicketKeys.Mail(receiptId), mail.SenderEmail) { Outcome = EnumText.Of(IntakeOutcome.Appended) },
-            cancellationToken).ConfigureAwait(false);
+        var result = target.Voice.Internal
+            ? await tickets.AddRequesterNoteOnceAsync(
+                target.Stored, InboundEmailRules.Fit($"Email from {Display(mail)}:\n\n{text}"), target.Voice.Caller, receipt, cancellationToken).ConfigureAwait(false)
+            : await tickets.AddReplyOnceAsync(target.Stored, new ReplyRequest(text, Internal: false), target.Voice.Caller, receipt, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Email {MessageId} from {Sender} added to ticket {TicketId}{AsNote}",
             mail.MessageId, mail.SenderEmail, target.Stored.Ticket.Id, target.Voice.Internal ? " as an internal note" : string.Empty);
         return new IntakeResult(IntakeOutcome.Appended, result.Ticket.Id, null, result.Replayed);

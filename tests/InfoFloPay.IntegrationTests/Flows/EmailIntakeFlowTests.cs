@@ -282,6 +282,30 @@ public sealed class EmailIntakeFlowTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal([_desk.Carol], _desk.EmailedTo(id));
     }
 
+    [Theory]
+    [InlineData("pending")]
+    [InlineData("resolved")]
+    public async Task An_unknown_senders_reply_reopens_their_ticket_and_tells_only_the_assignee(string waiting)
+    {
+        var stranger = $"zed@{Guid.NewGuid():N}.example";
+        var (_, id) = await OutcomeAsync(Desk.Email(stranger, "Help", "My payout is missing."));
+        await _desk.TriageAsync(id, "high", Desk.Ben);
+        await _desk.ReplyAsync(_host.Agent(), id, "Which payout?");
+        await _desk.ChangeStatusAsync(id, waiting);
+        var sentBefore = _desk.Sent(id).Count;
+
+        Assert.Equal(("appended", id), await OutcomeAsync(Desk.Email(stranger, $"Re: [{id}] Help", "Payout P-1 from Monday.")));
+
+        Assert.Equal("open", Str(await _desk.GetTicketAsync(id), "status"));
+        var told = Assert.Single(_desk.Sent(id).Skip(sentBefore));
+        Assert.Equal("email", told.Channel);
+        Assert.Equal([Desk.Ben], told.To);
+        Assert.Contains("Payout P-1 from Monday.", told.Body, StringComparison.Ordinal);
+        var note = (await Desk.EventsAsync(id, _host.Agent())).Last(e => Str(e, "kind") == "reply");
+        Assert.Equal("internal", Str(note, "visibility"));
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.As(stranger).GetAsync(Desk.Relative($"/api/tickets/{id}/events"))).StatusCode);
+    }
+
     private async Task<string> OpenByMailAsync(string from, string? messageId = null)
     {
         var (status, body, _) = await _desk.MailAsync(Desk.Email(from, "Payouts failing", "Yesterday's payouts never arrived.", messageId: messageId));
