@@ -44,11 +44,11 @@ public sealed class EmailIntake(
         }
 
         var (receiptId, first) = await FindReceiptAsync(mail, cancellationToken).ConfigureAwait(false);
-        if (first is not null)
+        if (first?.Ticket is { } handled)
         {
-            logger.LogInformation("Email {MessageId} was handled before: {Outcome} {TicketId}", mail.MessageId, first.Outcome, first.Ticket.Id);
+            logger.LogInformation("Email {MessageId} was handled before: {Outcome} {TicketId}", mail.MessageId, first.Outcome, handled.Id);
             return new IntakeResult(EnumText.TryParse<IntakeOutcome>(first.Outcome ?? string.Empty, out var outcome) ? outcome : IntakeOutcome.Created,
-                first.Ticket.Id, null, Duplicate: true);
+                handled.Id, null, Duplicate: true);
         }
 
         var sender = await IdentifyAsync(mail, cancellationToken).ConfigureAwait(false);
@@ -71,18 +71,19 @@ public sealed class EmailIntake(
 
     /// <summary>
     /// The receipt this mail commits with, and what the first copy of it produced if it was handled before. A receipt
-    /// records its sender: one claimed by someone else (a reused or forged Message-ID) neither answers for this mail nor
-    /// swallows it — this mail gets a receipt of its own, keyed by sender too.
+    /// records its sender: one claimed by someone else (a reused or forged Message-ID, or the Message-ID of a mail the
+    /// desk sent) neither answers for this mail nor swallows it — this mail gets a receipt of its own, keyed by sender too.
     /// </summary>
     private async Task<(string ReceiptId, IdempotencyRecord? First)> FindReceiptAsync(InboundMail mail, CancellationToken cancellationToken)
     {
         var first = await store.FindIdempotencyAsync(TicketKeys.Mail(mail.MessageId), cancellationToken).ConfigureAwait(false);
-        if (first is null || first.RequestHash == mail.SenderEmail)
+        if (first is null || (first.Ticket is not null && first.RequestHash == mail.SenderEmail))
         {
             return (mail.MessageId, first);
         }
 
-        logger.LogWarning("Email {MessageId} from {Sender} reuses a Message-ID another sender used", mail.MessageId, mail.SenderEmail);
+        logger.LogWarning("Email {MessageId} from {Sender} reuses a Message-ID {Owner} used", mail.MessageId, mail.SenderEmail,
+            first.Ticket is null ? "the desk's own mail" : "another sender");
         var ownId = mail.MessageId + "\n" + mail.SenderEmail;
         return (ownId, await store.FindIdempotencyAsync(TicketKeys.Mail(ownId), cancellationToken).ConfigureAwait(false));
     }

@@ -286,13 +286,13 @@ public sealed class TicketService(
     {
         var first = await store.FindIdempotencyAsync(claim.RowKey, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Idempotency record {claim.RowKey} vanished after a conflict.");
-        if (first.RequestHash != claim.RequestHash)
+        if (first.Ticket is not { } ticket || first.RequestHash != claim.RequestHash)
         {
             throw new RequestRejectedException(Rejection.IdempotencyMismatch, mismatchDetail);
         }
 
-        var current = await store.GetAsync(first.Ticket.Id, cancellationToken).ConfigureAwait(false);
-        return new TicketResult(first.Ticket, current?.ETag ?? default, Replayed: true);
+        var current = await store.GetAsync(ticket.Id, cancellationToken).ConfigureAwait(false);
+        return new TicketResult(ticket, current?.ETag ?? default, Replayed: true);
     }
 
     private static string RequestHash(NewTicketRequest request, TicketChannel channel) =>

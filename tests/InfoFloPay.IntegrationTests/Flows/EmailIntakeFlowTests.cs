@@ -306,6 +306,25 @@ public sealed class EmailIntakeFlowTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(HttpStatusCode.NotFound, (await _host.As(stranger).GetAsync(Desk.Relative($"/api/tickets/{id}/events"))).StatusCode);
     }
 
+    [Fact]
+    public async Task A_mail_reusing_the_message_id_of_mail_the_desk_sent_is_still_taken_in()
+    {
+        var id = await OpenByMailAsync(_desk.Carol);
+        var acknowledgement = _desk.Sent(id)[0];
+        var mail = Desk.Email(_desk.Dave, "Refunds failing", "Refunds fail too.", messageId: acknowledgement.MessageId);
+
+        var first = await _desk.MailAsync(mail);
+        var again = await _desk.MailAsync(mail);
+
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        var newId = Str(first.Body, "ticketId");
+        Assert.NotEqual(id, newId);
+        var ticket = await _desk.GetTicketAsync(newId);
+        Assert.Equal(("Refunds failing", _desk.Dave), (Str(ticket, "subject"), ticket["requester"]!["email"]!.GetValue<string>()));
+        Assert.Equal((HttpStatusCode.OK, newId), (again.Status, Str(again.Body, "ticketId")));
+        Assert.Equal(2, await CountAccountTicketsAsync());
+    }
+
     private async Task<string> OpenByMailAsync(string from, string? messageId = null)
     {
         var (status, body, _) = await _desk.MailAsync(Desk.Email(from, "Payouts failing", "Yesterday's payouts never arrived.", messageId: messageId));
