@@ -44,11 +44,16 @@ public sealed class EmailIntake(
         }
 
         var (receiptId, first) = await FindReceiptAsync(mail, cancellationToken).ConfigureAwait(false);
-        if (first?.Ticket is { } handled)
+        if (first is { Ticket: not null })
         {
-            logger.LogInformation("Email {MessageId} was handled before: {Outcome} {TicketId}", mail.MessageId, first.Outcome, handled.Id);
-            return new IntakeResult(EnumText.TryParse<IntakeOutcome>(first.Outcome ?? string.Empty, out var outcome) ? outcome : IntakeOutcome.Created,
-                handled.Id, null, Duplicate: true);
+            var replay = Replay(first);
+            logger.LogInformation("Email {MessageId} was handled before: {Outcome} {TicketId}", mail.MessageId, replay.Outcome, replay.TicketId);
+            if (replay.Outcome == IntakeOutcome.Created)
+            {
+                await RetryTriageNoteAsync(mail, receiptId, replay.TicketId!, cancellationToken).ConfigureAwait(false);
+            }
+
+            return replay;
         }
 
         var sender = await IdentifyAsync(mail, cancellationToken).ConfigureAwait(false);
@@ -123,18 +128,43 @@ public sealed class EmailIntake(
         logger.LogInformation("Email {MessageId} from {Sender} opened ticket {TicketId} for {CustomerId}",
             mail.MessageId, mail.SenderEmail, ticketId, sender.AccountId);
 
-        if (TriageNote(mail, sender, thread) is { } note)
-        {
-            await tickets.AddReplyOnceAsync(
-                ticketId,
-                new ReplyRequest(note, Internal: true),
-                Desk,
-                new IdempotencyClaim(TicketKeys.Mail(receiptId + "\n#triage-note"), mail.SenderEmail),
-                cancellationToken).ConfigureAwait(false);
-        }
-
+        await WriteTriageNoteAsync(mail, TriageNoteReceipt(mail, receiptId), ticketId, sender, thread, cancellationToken).ConfigureAwait(false);
         return new IntakeResult(IntakeOutcome.Created, ticketId, null, created.Replayed);
     }
+
+    /// <summary>
+    /// The triage note of a ticket a first copy of this mail opened: that copy may have died between committing the ticket
+    /// and writing the note (which carries "Unknown sender"), so a redelivery writes it — once, by the note's own receipt.
+    /// </summary>
+    private async Task RetryTriageNoteAsync(InboundMail mail, string receiptId, string ticketId, CancellationToken cancellationToken)
+    {
+        var receipt = TriageNoteReceipt(mail, receiptId);
+        if (await store.IdempotencyKeyUsedAsync(receipt.RowKey, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var sender = await IdentifyAsync(mail, cancellationToken).ConfigureAwait(false);
+        var thread = await FindThreadAsync(mail, sender, cancellationToken).ConfigureAwait(false);
+        await WriteTriageNoteAsync(mail, receipt, ticketId, sender, thread, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteTriageNoteAsync(
+        InboundMail mail, IdempotencyClaim receipt, string ticketId, MailSender sender, MailThread thread, CancellationToken cancellationToken)
+    {
+        if (TriageNote(mail, sender, thread) is { } note)
+        {
+            await tickets.AddReplyOnceAsync(ticketId, new ReplyRequest(note, Internal: true), Desk, receipt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static IdempotencyClaim TriageNoteReceipt(InboundMail mail, string receiptId) =>
+        new(TicketKeys.Mail(receiptId + "\n#triage-note"), mail.SenderEmail);
+
+    /// <summary>What the first copy of a mail did, answered again.</summary>
+    private static IntakeResult Replay(IdempotencyRecord first) =>
+        new(EnumText.TryParse<IntakeOutcome>(first.Outcome ?? string.Empty, out var outcome) ? outcome : IntakeOutcome.Created,
+            first.Ticket?.Id, null, Duplicate: true);
 
     /// <summary>What staff should know at triage that the customer must not see: an unknown sender, a priority the
     /// sender asked for, a ticket the mail named but could not join.</summary>
