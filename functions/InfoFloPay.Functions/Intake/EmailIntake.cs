@@ -102,6 +102,11 @@ public sealed class EmailIntake(
             ? await tickets.AddRequesterNoteOnceAsync(
                 target.Stored, InboundEmailRules.Fit($"Email from {Display(mail)}:\n\n{text}"), target.Voice.Caller, receipt, cancellationToken).ConfigureAwait(false)
             : await tickets.AddReplyOnceAsync(target.Stored, new ReplyRequest(text, Internal: false), target.Voice.Caller, receipt, cancellationToken).ConfigureAwait(false);
+        if (result.Replayed)
+        {
+            return await WinnerAsync(receiptId, cancellationToken).ConfigureAwait(false);
+        }
+
         logger.LogInformation("Email {MessageId} from {Sender} added to ticket {TicketId}{AsNote}",
             mail.MessageId, mail.SenderEmail, target.Stored.Ticket.Id, target.Voice.Internal ? " as an internal note" : string.Empty);
         return new IntakeResult(IntakeOutcome.Appended, result.Ticket.Id, null, result.Replayed);
@@ -124,6 +129,11 @@ public sealed class EmailIntake(
             TicketChannel.Email,
             new IdempotencyClaim(TicketKeys.Mail(receiptId), mail.SenderEmail) { Outcome = EnumText.Of(IntakeOutcome.Created) },
             cancellationToken).ConfigureAwait(false);
+        if (created.Replayed && await WinnerAsync(receiptId, cancellationToken).ConfigureAwait(false) is { Outcome: not IntakeOutcome.Created } winner)
+        {
+            return winner;
+        }
+
         var ticketId = created.Ticket.Id;
         logger.LogInformation("Email {MessageId} from {Sender} opened ticket {TicketId} for {CustomerId}",
             mail.MessageId, mail.SenderEmail, ticketId, sender.AccountId);
@@ -160,6 +170,18 @@ public sealed class EmailIntake(
 
     private static IdempotencyClaim TriageNoteReceipt(InboundMail mail, string receiptId) =>
         new(TicketKeys.Mail(receiptId + "\n#triage-note"), mail.SenderEmail);
+
+    /// <summary>
+    /// The answer of a copy of this mail that lost the race for its receipt to another copy, which may have decided
+    /// differently (appended where this one created, or the reverse): what the winner stored.
+    /// </summary>
+    private async Task<IntakeResult> WinnerAsync(string receiptId, CancellationToken cancellationToken)
+    {
+        var winner = await store.FindIdempotencyAsync(TicketKeys.Mail(receiptId), cancellationToken).ConfigureAwait(false);
+        return winner is { Ticket: not null }
+            ? Replay(winner)
+            : throw new InvalidOperationException($"The receipt of {receiptId} vanished after a race for it was lost.");
+    }
 
     /// <summary>What the first copy of a mail did, answered again.</summary>
     private static IntakeResult Replay(IdempotencyRecord first) =>

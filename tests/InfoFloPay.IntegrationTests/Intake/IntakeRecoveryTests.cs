@@ -14,7 +14,8 @@ using Microsoft.Extensions.Options;
 
 namespace InfoFloPay.IntegrationTests.Intake;
 
-/// <summary>Intake after things went wrong: a crash between a mail's ticket and its triage note.</summary>
+/// <summary>Intake after things went wrong: a crash between a mail's ticket and its triage note, and a copy of a mail that
+/// loses the race for its receipt to a copy that did something else.</summary>
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class IntakeRecoveryTests(AzuriteFixture azurite) : IDisposable
 {
@@ -52,6 +53,47 @@ public sealed class IntakeRecoveryTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(EventVisibility.Internal, note.Visibility);
         Assert.Contains("Unknown sender: walter@unknown.test", note.Body, StringComparison.Ordinal);
         Assert.Single(await _desk.AllRowsAsync(), row => row.RowKey.StartsWith("ticket|", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_copy_that_loses_the_receipt_race_while_appending_answers_with_what_the_winning_copy_did()
+    {
+        await _desk.RegisterAccountsAsync();
+        var ticket = await _desk.OpenAsync(TicketDesk.CustomerA);
+        var mail = Mail(TicketDesk.CustomerA.Email, $"Re: [{ticket.Id}] Cannot log in", "Still denied.");
+        TicketResult? winner = null;
+        // Just before this copy's reply commits, another copy of the same mail opened a ticket with the receipt.
+        var loser = Intake(new BeforeFirstBatch(async () => winner = await _desk.Service.CreateOnceAsync(
+            new NewTicketRequest("Cannot log in", mail.Text, new RequesterInput(null, TicketDesk.CustomerA.Email), "acme", null, null),
+            EmailIntake.Desk,
+            TicketChannel.Email,
+            Receipt(mail, IntakeOutcome.Created),
+            default)));
+
+        var result = await loser.ReceiveAsync(mail, default);
+        var redelivered = await Intake().ReceiveAsync(mail, default);
+
+        Assert.NotNull(winner);
+        Assert.Equal((IntakeOutcome.Created, winner.Ticket.Id, true), (result.Outcome, result.TicketId, result.Duplicate));
+        Assert.Equal((result.Outcome, result.TicketId), (redelivered.Outcome, redelivered.TicketId));
+        Assert.DoesNotContain(await _desk.EventsAsync(ticket.Id), e => e.Kind == TicketEventKind.Reply);
+    }
+
+    [Fact]
+    public async Task A_copy_that_loses_the_receipt_race_while_opening_a_ticket_answers_with_the_winners_reply()
+    {
+        await _desk.RegisterAccountsAsync();
+        var ticket = await _desk.OpenAsync(TicketDesk.CustomerA);
+        var mail = Mail(TicketDesk.CustomerA.Email, "Cannot log in", "Still denied.");
+        // Just before this copy's new ticket commits, another copy of the same mail was added to the sender's ticket.
+        var loser = Intake(new BeforeFirstBatch(() => _desk.Service.AddReplyOnceAsync(
+            ticket.Id, new ReplyRequest("Still denied.", Internal: false), TicketDesk.CustomerA, Receipt(mail, IntakeOutcome.Appended), default)));
+
+        var result = await loser.ReceiveAsync(mail, default);
+
+        Assert.Equal((IntakeOutcome.Appended, ticket.Id, true), (result.Outcome, result.TicketId, result.Duplicate));
+        Assert.Single(await _desk.AllRowsAsync(), row => row.RowKey.StartsWith("ticket|", StringComparison.Ordinal));
+        Assert.Single(await _desk.EventsAsync(ticket.Id), e => e.Kind == TicketEventKind.Reply);
     }
 
     /// <summary>Email intake over the desk's tables, through its own table client (with <paramref name="policy"/>, if any).</summary>
