@@ -109,7 +109,7 @@ public sealed class EmailIntake(
 
         logger.LogInformation("Email {MessageId} from {Sender} added to ticket {TicketId}{AsNote}",
             mail.MessageId, mail.SenderEmail, target.Stored.Ticket.Id, target.Voice.Internal ? " as an internal note" : string.Empty);
-        return new IntakeResult(IntakeOutcome.Appended, result.Ticket.Id, null, result.Replayed);
+        return new IntakeResult(IntakeOutcome.Appended, result.Ticket.Id, null, Duplicate: false);
     }
 
     private async Task<IntakeResult> CreateAsync(InboundMail mail, string receiptId, MailSender sender, MailThread thread, CancellationToken cancellationToken)
