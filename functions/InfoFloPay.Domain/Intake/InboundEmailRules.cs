@@ -100,8 +100,9 @@ public static class InboundEmailRules
     }
 
     /// <summary>A longer mail is kept up to the ticket text limit rather than refused: the pipeline cannot shorten it.</summary>
-    private static string Fit(string text)
+    public static string Fit(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         const string Marker = "\n[… truncated]";
         if (Encoding.UTF8.GetByteCount(text) <= TicketRules.TextMaxBytes)
         {

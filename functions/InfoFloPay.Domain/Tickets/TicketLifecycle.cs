@@ -66,7 +66,23 @@ public static class TicketLifecycle
         return events.Finish(changed);
     }
 
-    public static TicketChange Reply(Ticket ticket, string body, bool isInternal, Caller caller, DateTimeOffset now)
+    public static TicketChange Reply(Ticket ticket, string body, bool isInternal, Caller caller, DateTimeOffset now) =>
+        Answer(ticket, body, isInternal, caller, now, author: null);
+
+    /// <summary>
+    /// Mail from the requester of a ticket no customer account vouches for, which <paramref name="relay"/> (the desk) keeps
+    /// as an internal note: only staff can tell whether the sender is who they say. It is still the requester answering,
+    /// so the note is recorded as theirs (a customer's) and a pending or resolved ticket reopens as on any customer reply.
+    /// </summary>
+    public static TicketChange RequesterNote(Ticket ticket, string body, Caller relay, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var requester = new EventActor(ticket.Requester.Email, ticket.Requester.Name, EnumText.Of(CallerRole.Customer));
+        return Answer(ticket, body, isInternal: true, relay, now, requester);
+    }
+
+    /// <summary>A reply by <paramref name="caller"/>, or, with <paramref name="author"/>, by the customer it writes for.</summary>
+    private static TicketChange Answer(Ticket ticket, string body, bool isInternal, Caller caller, DateTimeOffset now, EventActor? author)
     {
         if (isInternal && !TicketPermissions.MayWriteInternal(caller))
         {
@@ -78,8 +94,9 @@ public static class TicketLifecycle
             throw RequestRejectedException.Conflict($"Ticket {ticket.Id} is closed; open a new ticket instead.");
         }
 
-        var firstResponse = caller.IsStaff && !isInternal && ticket.FirstRespondedAt is null;
-        var reopens = !caller.IsStaff && ticket.Status is TicketStatus.Pending or TicketStatus.Resolved;
+        var byCustomer = author is not null || !caller.IsStaff;
+        var firstResponse = !byCustomer && !isInternal && ticket.FirstRespondedAt is null;
+        var reopens = byCustomer && ticket.Status is TicketStatus.Pending or TicketStatus.Resolved;
         var changed = (reopens ? Moved(ticket, TicketStatus.Open, now) : ticket) with
         {
             FirstRespondedAt = firstResponse ? now : ticket.FirstRespondedAt,
@@ -88,6 +105,7 @@ public static class TicketLifecycle
         var events = new TicketEventWriter(ticket, caller, now);
         events.Add(TicketEventKind.Reply, isInternal ? EventVisibility.Internal : EventVisibility.Public, e => e with
         {
+            Actor = author ?? e.Actor,
             Body = body,
             FirstResponse = firstResponse ? true : null,
         });

@@ -4,15 +4,22 @@ using Microsoft.Net.Http.Headers;
 
 namespace InfoFloPay.Functions.Api;
 
-/// <summary>Reads a JSON request body within the size limit: wrong media type → 415, too large → 413, malformed → 400.</summary>
+/// <summary>Reads a JSON request body within a size limit: wrong media type → 415, too large → 413, malformed → 400.</summary>
 public static class JsonRequestBody
 {
+    /// <summary>The API's limit: every API body is a small command or document.</summary>
     public const int MaxBytes = 64 * 1024;
 
-    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class =>
+        ReadAsync<T>(request, MaxBytes, cancellationToken);
+
+    /// <summary>Reads a body of at most <paramref name="maxBytes"/> (for endpoints whose senders cannot shorten what they send).</summary>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !(mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
                  || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
@@ -20,9 +27,9 @@ public static class JsonRequestBody
             throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json.");
         }
 
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
-            throw TooLarge();
+            throw TooLarge(maxBytes);
         }
 
         var buffer = new MemoryStream();
@@ -30,9 +37,9 @@ public static class JsonRequestBody
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                throw TooLarge();
+                throw TooLarge(maxBytes);
             }
 
             buffer.Write(chunk, 0, read);
@@ -50,6 +57,6 @@ public static class JsonRequestBody
         }
     }
 
-    private static ApiProblemException TooLarge() =>
-        new(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body must be at most {MaxBytes / 1024} KB.");
+    private static ApiProblemException TooLarge(int maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body must be at most {maxBytes / 1024} KB.");
 }

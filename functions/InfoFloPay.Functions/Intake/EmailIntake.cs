@@ -44,11 +44,16 @@ public sealed class EmailIntake(
         }
 
         var (receiptId, first) = await FindReceiptAsync(mail, cancellationToken).ConfigureAwait(false);
-        if (first is not null)
+        if (first is { Ticket: not null })
         {
-            logger.LogInformation("Email {MessageId} was handled before: {Outcome} {TicketId}", mail.MessageId, first.Outcome, first.Ticket.Id);
-            return new IntakeResult(EnumText.TryParse<IntakeOutcome>(first.Outcome ?? string.Empty, out var outcome) ? outcome : IntakeOutcome.Created,
-                first.Ticket.Id, null, Duplicate: true);
+            var replay = Replay(first);
+            logger.LogInformation("Email {MessageId} was handled before: {Outcome} {TicketId}", mail.MessageId, replay.Outcome, replay.TicketId);
+            if (replay.Outcome == IntakeOutcome.Created)
+            {
+                await RetryTriageNoteAsync(mail, receiptId, replay.TicketId!, cancellationToken).ConfigureAwait(false);
+            }
+
+            return replay;
         }
 
         var sender = await IdentifyAsync(mail, cancellationToken).ConfigureAwait(false);
@@ -71,18 +76,19 @@ public sealed class EmailIntake(
 
     /// <summary>
     /// The receipt this mail commits with, and what the first copy of it produced if it was handled before. A receipt
-    /// records its sender: one claimed by someone else (a reused or forged Message-ID) neither answers for this mail nor
-    /// swallows it — this mail gets a receipt of its own, keyed by sender too.
+    /// records its sender: one claimed by someone else (a reused or forged Message-ID, or the Message-ID of a mail the
+    /// desk sent) neither answers for this mail nor swallows it — this mail gets a receipt of its own, keyed by sender too.
     /// </summary>
     private async Task<(string ReceiptId, IdempotencyRecord? First)> FindReceiptAsync(InboundMail mail, CancellationToken cancellationToken)
     {
         var first = await store.FindIdempotencyAsync(TicketKeys.Mail(mail.MessageId), cancellationToken).ConfigureAwait(false);
-        if (first is null || first.RequestHash == mail.SenderEmail)
+        if (first is null || (first.Ticket is not null && first.RequestHash == mail.SenderEmail))
         {
             return (mail.MessageId, first);
         }
 
-        logger.LogWarning("Email {MessageId} from {Sender} reuses a Message-ID another sender used", mail.MessageId, mail.SenderEmail);
+        logger.LogWarning("Email {MessageId} from {Sender} reuses a Message-ID {Owner} used", mail.MessageId, mail.SenderEmail,
+            first.Ticket is null ? "the desk's own mail" : "another sender");
         var ownId = mail.MessageId + "\n" + mail.SenderEmail;
         return (ownId, await store.FindIdempotencyAsync(TicketKeys.Mail(ownId), cancellationToken).ConfigureAwait(false));
     }
@@ -90,17 +96,20 @@ public sealed class EmailIntake(
     private async Task<IntakeResult> AppendAsync(InboundMail mail, string receiptId, ThreadTarget target, CancellationToken cancellationToken)
     {
         var text = ReplyText(mail.Text);
-        var body = target.Voice.Internal ? $"Email from {Display(mail)}:\n\n{text}" : text;
+        var receipt = new IdempotencyClaim(TicketKeys.Mail(receiptId), mail.SenderEmail) { Outcome = EnumText.Of(IntakeOutcome.Appended) };
         // The ticket as FindThreadAsync read it: the reply's batch is conditional on that read, so it is not read twice.
-        var result = await tickets.AddReplyOnceAsync(
-            target.Stored,
-            new ReplyRequest(body, target.Voice.Internal),
-            target.Voice.Caller,
-            new IdempotencyClaim(TicketKeys.Mail(receiptId), mail.SenderEmail) { Outcome = EnumText.Of(IntakeOutcome.Appended) },
-            cancellationToken).ConfigureAwait(false);
+        var result = target.Voice.Internal
+            ? await tickets.AddRequesterNoteOnceAsync(
+                target.Stored, InboundEmailRules.Fit($"Email from {Display(mail)}:\n\n{text}"), target.Voice.Caller, receipt, cancellationToken).ConfigureAwait(false)
+            : await tickets.AddReplyOnceAsync(target.Stored, new ReplyRequest(text, Internal: false), target.Voice.Caller, receipt, cancellationToken).ConfigureAwait(false);
+        if (result.Replayed)
+        {
+            return await WinnerAsync(receiptId, cancellationToken).ConfigureAwait(false);
+        }
+
         logger.LogInformation("Email {MessageId} from {Sender} added to ticket {TicketId}{AsNote}",
             mail.MessageId, mail.SenderEmail, target.Stored.Ticket.Id, target.Voice.Internal ? " as an internal note" : string.Empty);
-        return new IntakeResult(IntakeOutcome.Appended, result.Ticket.Id, null, result.Replayed);
+        return new IntakeResult(IntakeOutcome.Appended, result.Ticket.Id, null, Duplicate: false);
     }
 
     private async Task<IntakeResult> CreateAsync(InboundMail mail, string receiptId, MailSender sender, MailThread thread, CancellationToken cancellationToken)
@@ -120,22 +129,64 @@ public sealed class EmailIntake(
             TicketChannel.Email,
             new IdempotencyClaim(TicketKeys.Mail(receiptId), mail.SenderEmail) { Outcome = EnumText.Of(IntakeOutcome.Created) },
             cancellationToken).ConfigureAwait(false);
+        if (created.Replayed && await WinnerAsync(receiptId, cancellationToken).ConfigureAwait(false) is { Outcome: not IntakeOutcome.Created } winner)
+        {
+            return winner;
+        }
+
         var ticketId = created.Ticket.Id;
         logger.LogInformation("Email {MessageId} from {Sender} opened ticket {TicketId} for {CustomerId}",
             mail.MessageId, mail.SenderEmail, ticketId, sender.AccountId);
 
-        if (TriageNote(mail, sender, thread) is { } note)
-        {
-            await tickets.AddReplyOnceAsync(
-                ticketId,
-                new ReplyRequest(note, Internal: true),
-                Desk,
-                new IdempotencyClaim(TicketKeys.Mail(receiptId + "\n#triage-note"), mail.SenderEmail),
-                cancellationToken).ConfigureAwait(false);
-        }
-
+        await WriteTriageNoteAsync(mail, TriageNoteReceipt(mail, receiptId), ticketId, sender, thread, cancellationToken).ConfigureAwait(false);
         return new IntakeResult(IntakeOutcome.Created, ticketId, null, created.Replayed);
     }
+
+    /// <summary>
+    /// The triage note of a ticket a first copy of this mail opened: that copy may have died between committing the ticket
+    /// and writing the note (which carries "Unknown sender"), so a redelivery writes it — once, by the note's own receipt.
+    /// </summary>
+    private async Task RetryTriageNoteAsync(InboundMail mail, string receiptId, string ticketId, CancellationToken cancellationToken)
+    {
+        var receipt = TriageNoteReceipt(mail, receiptId);
+        if (await store.IdempotencyKeyUsedAsync(receipt.RowKey, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var sender = await IdentifyAsync(mail, cancellationToken).ConfigureAwait(false);
+        var thread = await FindThreadAsync(mail, sender, cancellationToken).ConfigureAwait(false);
+        await WriteTriageNoteAsync(mail, receipt, ticketId, sender, thread, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteTriageNoteAsync(
+        InboundMail mail, IdempotencyClaim receipt, string ticketId, MailSender sender, MailThread thread, CancellationToken cancellationToken)
+    {
+        if (TriageNote(mail, sender, thread) is { } note)
+        {
+            await tickets.AddReplyOnceAsync(ticketId, new ReplyRequest(note, Internal: true), Desk, receipt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static IdempotencyClaim TriageNoteReceipt(InboundMail mail, string receiptId) =>
+        new(TicketKeys.Mail(receiptId + "\n#triage-note"), mail.SenderEmail);
+
+    /// <summary>
+    /// The answer of a copy of this mail that lost the race for its receipt to another copy, which may have decided
+    /// differently (appended where this one created, or the reverse): what the winner stored.
+    /// </summary>
+    private async Task<IntakeResult> WinnerAsync(string receiptId, CancellationToken cancellationToken)
+    {
+        var winner = await store.FindIdempotencyAsync(TicketKeys.Mail(receiptId), cancellationToken).ConfigureAwait(false);
+        return winner is { Ticket: not null }
+            ? Replay(winner)
+            : throw new InvalidOperationException($"The receipt of {receiptId} vanished after a race for it was lost.");
+    }
+
+    /// <summary>What the first copy of a mail did, answered again.</summary>
+    private static IntakeResult Replay(IdempotencyRecord first) =>
+        new(EnumText.TryParse<IntakeOutcome>(first.Outcome ?? string.Empty, out var outcome) ? outcome : IntakeOutcome.Created,
+            first.Ticket?.Id, null, Duplicate: true);
 
     /// <summary>What staff should know at triage that the customer must not see: an unknown sender, a priority the
     /// sender asked for, a ticket the mail named but could not join.</summary>

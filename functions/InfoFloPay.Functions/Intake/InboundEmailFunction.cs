@@ -13,6 +13,13 @@ namespace InfoFloPay.Functions.Intake;
 /// </summary>
 public sealed class InboundEmailFunction(ApiEndpoint api, EmailIntake intake)
 {
+    /// <summary>
+    /// Far above the API's 64 KB: real mail (Outlook HTML, long quoted threads, non-ASCII escaped as <c>\uXXXX</c>) is
+    /// often bigger than that, and the pipeline cannot shorten it, so intake takes it and keeps the text up to the ticket
+    /// limit (<see cref="InboundEmailRules"/>). Only a body beyond this is refused (413); attachments are never posted.
+    /// </summary>
+    public const int MaxBodyBytes = 10 * 1024 * 1024;
+
     [Function("InboundEmail")]
     [OpenApiOperation("Email intake: a new conversation opens a ticket, a reply from someone on the ticket is added to it, machine-sent mail is dropped",
         Tag = "Intake", RequiresPrincipal = false)]
@@ -27,7 +34,7 @@ public sealed class InboundEmailFunction(ApiEndpoint api, EmailIntake intake)
         CancellationToken cancellationToken) =>
         api.RunWithoutPrincipalAsync(request, async () =>
         {
-            var email = await JsonRequestBody.ReadAsync<InboundEmail>(request, cancellationToken).ConfigureAwait(false);
+            var email = await JsonRequestBody.ReadAsync<InboundEmail>(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
             var result = await intake.ReceiveAsync(email, cancellationToken).ConfigureAwait(false);
             var status = result.Outcome switch
             {

@@ -32,10 +32,11 @@ public sealed record MailSender(string Email, string? Name, CallerRole? StaffRol
             return new TicketVoice(Caller.Customer(Email, Name, account), Internal: false);
         }
 
-        // No account vouches for this sender, so its mail reaches staff only, as a note on its own ticket.
+        // No account vouches for this sender, so its mail reaches staff only, as a note on its own ticket — still the
+        // requester's answer, so it reopens a waiting ticket and the assignee hears of it (TicketLifecycle.RequesterNote).
         return ticket.CustomerId is null && isRequester ? new TicketVoice(EmailIntake.Desk, Internal: true) : null;
     }
 }
 
-/// <summary>The caller a reply is made as, and whether it is an internal note.</summary>
+/// <summary>The caller a reply is made as, and whether it is the requester's mail kept as an internal note.</summary>
 public sealed record TicketVoice(Caller Caller, bool Internal);

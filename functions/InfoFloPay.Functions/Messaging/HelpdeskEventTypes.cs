@@ -9,7 +9,8 @@ public static class HelpdeskEventTypes
     /// <summary>A ticket was triaged and assigned (urgent included). Data: <see cref="TicketAssignedData"/>.</summary>
     public const string TicketAssigned = "ticket.assigned";
 
-    /// <summary>A public reply was added by staff or the customer. Data: <see cref="TicketRepliedData"/>.</summary>
+    /// <summary>A public reply was added by staff or the customer, or a customer's mail was kept as an internal note (an
+    /// unknown sender's, author role customer: only the assignee is told). Data: <see cref="TicketRepliedData"/>.</summary>
     public const string TicketReplied = "ticket.replied";
 
     /// <summary>A ticket was resolved. Data: <see cref="TicketResolvedData"/>.</summary>

@@ -25,8 +25,12 @@ public sealed record IdempotencyClaim(string RowKey, string RequestHash)
     public string? Outcome { get; init; }
 }
 
-/// <summary>What the first request with an Idempotency-Key produced.</summary>
-public sealed record IdempotencyRecord(string RequestHash, Ticket Ticket)
+/// <summary>
+/// What the first request with an Idempotency-Key produced. <see cref="Ticket"/> is null for a row under the key that no
+/// claim wrote — the desk's record of a mail it sent (<c>MailThreadIndex</c>) shares the <c>mail|</c> keys with inbound
+/// receipts: the key is taken, by no claimant (<see cref="RequestHash"/> is empty).
+/// </summary>
+public sealed record IdempotencyRecord(string RequestHash, Ticket? Ticket)
 {
     public string? Outcome { get; init; }
 }

@@ -35,13 +35,15 @@ public static class TicketEnvelopes
                         EnumText.Of(ticket.Priority),
                         Excerpt(ticket.Description),
                         BecameUrgent: e.Priority == TicketPriority.Urgent && e.FromPriority != TicketPriority.Urgent)),
-                TicketEventKind.Reply when e.Visibility == EventVisibility.Public => (HelpdeskEventTypes.TicketReplied,
+                // A customer's reply kept as an internal note (an unknown sender's mail) is still news to the assignee;
+                // the planner sends a customer's reply to the assignee only, never back to the customer.
+                TicketEventKind.Reply when e.Visibility == EventVisibility.Public || IsCustomer(e.Actor) => (HelpdeskEventTypes.TicketReplied,
                     new TicketRepliedData(
                         ticket.Subject,
                         requester,
                         ticket.Assignee is { } owner ? new PersonRef(owner) : null,
                         new PersonRef(e.Actor.Email, e.Actor.Name),
-                        e.Actor.Role == EnumText.Of(CallerRole.Customer) ? ReplyAuthorRole.Customer : ReplyAuthorRole.Staff,
+                        IsCustomer(e.Actor) ? ReplyAuthorRole.Customer : ReplyAuthorRole.Staff,
                         e.Body ?? string.Empty)),
                 TicketEventKind.Status when e.ToStatus == TicketStatus.Resolved => (HelpdeskEventTypes.TicketResolved,
                     new TicketResolvedData(ticket.Subject, requester, e.Note)),
@@ -64,6 +66,8 @@ public static class TicketEnvelopes
 
         return envelopes;
     }
+
+    private static bool IsCustomer(EventActor actor) => actor.Role == EnumText.Of(CallerRole.Customer);
 
     /// <summary>Mail shows the start of a description; the whole one (up to 32 KB) stays on the ticket.</summary>
     private static string? Excerpt(string description) =>

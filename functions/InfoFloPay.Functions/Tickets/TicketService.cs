@@ -138,8 +138,11 @@ public sealed class TicketService(
     /// with the reply, and a repeat by the same claimant changes nothing and returns the ticket as the first one left it;
     /// another claimant is refused (422).
     /// </summary>
-    public Task<TicketResult> AddReplyOnceAsync(string id, ReplyRequest request, Caller caller, IdempotencyClaim receipt, CancellationToken cancellationToken) =>
-        ReplyOnceAsync(id, read: null, request, caller, receipt, cancellationToken);
+    public Task<TicketResult> AddReplyOnceAsync(string id, ReplyRequest request, Caller caller, IdempotencyClaim receipt, CancellationToken cancellationToken)
+    {
+        var (body, isInternal) = TicketRules.Validate(request);
+        return ReplyOnceAsync(id, read: null, caller, receipt, (ticket, now) => TicketLifecycle.Reply(ticket, body, isInternal, caller, now), cancellationToken);
+    }
 
     /// <summary>
     /// <see cref="AddReplyOnceAsync(string, ReplyRequest, Caller, IdempotencyClaim, CancellationToken)"/> on a ticket the
@@ -149,17 +152,28 @@ public sealed class TicketService(
     public Task<TicketResult> AddReplyOnceAsync(StoredTicket read, ReplyRequest request, Caller caller, IdempotencyClaim receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        return ReplyOnceAsync(read.Ticket.Id, read, request, caller, receipt, cancellationToken);
+        var (body, isInternal) = TicketRules.Validate(request);
+        return ReplyOnceAsync(read.Ticket.Id, read, caller, receipt, (ticket, now) => TicketLifecycle.Reply(ticket, body, isInternal, caller, now), cancellationToken);
     }
 
-    private async Task<TicketResult> ReplyOnceAsync(string id, StoredTicket? read, ReplyRequest request, Caller caller, IdempotencyClaim receipt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Mail from the requester of a ticket no account vouches for, as an internal note <paramref name="relay"/> writes once
+    /// per <paramref name="receipt"/> over <paramref name="read"/> (see <see cref="TicketLifecycle.RequesterNote"/>).
+    /// </summary>
+    public Task<TicketResult> AddRequesterNoteOnceAsync(StoredTicket read, string body, Caller relay, IdempotencyClaim receipt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var (note, _) = TicketRules.Validate(new ReplyRequest(body, Internal: true));
+        return ReplyOnceAsync(read.Ticket.Id, read, relay, receipt, (ticket, now) => TicketLifecycle.RequesterNote(ticket, note, relay, now), cancellationToken);
+    }
+
+    private async Task<TicketResult> ReplyOnceAsync(
+        string id, StoredTicket? read, Caller caller, IdempotencyClaim receipt, Func<Ticket, DateTimeOffset, TicketChange> reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        var (body, isInternal) = TicketRules.Validate(request);
         try
         {
-            var stored = await ChangeAsync(id, caller, ifMatch: null, (ticket, now) => TicketLifecycle.Reply(ticket, body, isInternal, caller, now), cancellationToken, receipt, read)
-                .ConfigureAwait(false);
+            var stored = await ChangeAsync(id, caller, ifMatch: null, reply, cancellationToken, receipt, read).ConfigureAwait(false);
             return new TicketResult(stored.Ticket, stored.ETag, Replayed: false);
         }
         catch (IdempotencyKeyTakenException)
@@ -272,13 +286,13 @@ public sealed class TicketService(
     {
         var first = await store.FindIdempotencyAsync(claim.RowKey, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Idempotency record {claim.RowKey} vanished after a conflict.");
-        if (first.RequestHash != claim.RequestHash)
+        if (first.Ticket is not { } ticket || first.RequestHash != claim.RequestHash)
         {
             throw new RequestRejectedException(Rejection.IdempotencyMismatch, mismatchDetail);
         }
 
-        var current = await store.GetAsync(first.Ticket.Id, cancellationToken).ConfigureAwait(false);
-        return new TicketResult(first.Ticket, current?.ETag ?? default, Replayed: true);
+        var current = await store.GetAsync(ticket.Id, cancellationToken).ConfigureAwait(false);
+        return new TicketResult(ticket, current?.ETag ?? default, Replayed: true);
     }
 
     private static string RequestHash(NewTicketRequest request, TicketChannel channel) =>

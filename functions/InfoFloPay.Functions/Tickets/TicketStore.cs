@@ -84,9 +84,15 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     {
         var client = await table.GetAsync().ConfigureAwait(false);
         var row = await client.GetEntityIfExistsAsync<TableEntity>(TicketKeys.Partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue
-            ? new IdempotencyRecord(row.Value!.GetString("RequestHash") ?? string.Empty, TicketRows.ToTicket(row.Value)) { Outcome = row.Value.GetString("Outcome") }
-            : null;
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        var claimed = row.Value!;
+        return claimed.GetString("Doc") is null
+            ? new IdempotencyRecord(string.Empty, null)
+            : new IdempotencyRecord(claimed.GetString("RequestHash") ?? string.Empty, TicketRows.ToTicket(claimed)) { Outcome = claimed.GetString("Outcome") };
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using InfoFloPay.IntegrationTests.Infrastructure;
 
@@ -259,6 +260,69 @@ public sealed class EmailIntakeFlowTests(AzuriteFixture azurite) : IAsyncLifetim
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal(["messageId", "text", "to[0]"], problem!["errors"]!.AsObject().Select(pair => pair.Key).Order(StringComparer.Ordinal));
         Assert.Equal(before, await CountAccountTicketsAsync());
+    }
+
+    [Fact]
+    public async Task A_mail_far_over_the_ticket_text_limit_becomes_a_ticket_with_its_text_truncated()
+    {
+        // Outlook-sized: a long quoted thread, its HTML part several times bigger, and non-ASCII sent as \uXXXX escapes.
+        var text = string.Concat(Enumerable.Repeat("Zahlung für Händler 4471 fehlt — bitte prüfen.\n", 2000));
+        var email = Desk.Email(_desk.Carol, "Auszahlungen fehlen", text);
+        email["html"] = "<html><body>" + string.Concat(Enumerable.Repeat("<p style=\"font-family:Calibri\">Zahlung f&uuml;r H&auml;ndler 4471 fehlt</p>", 2000)) + "</body></html>";
+        Assert.True(Encoding.UTF8.GetByteCount(email.ToJsonString()) > 200 * 1024);
+
+        var (status, body, _) = await _desk.MailAsync(email);
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        var id = Str(body, "ticketId");
+        var description = Str(await _desk.GetTicketAsync(id, _desk.Customer()), "description");
+        Assert.StartsWith("Zahlung für Händler 4471 fehlt — bitte prüfen.\nZahlung", description, StringComparison.Ordinal);
+        Assert.EndsWith("\n[… truncated]", description, StringComparison.Ordinal);
+        Assert.InRange(Encoding.UTF8.GetByteCount(description), 30 * 1024, 32 * 1024);
+        Assert.Equal([_desk.Carol], _desk.EmailedTo(id));
+    }
+
+    [Theory]
+    [InlineData("pending")]
+    [InlineData("resolved")]
+    public async Task An_unknown_senders_reply_reopens_their_ticket_and_tells_only_the_assignee(string waiting)
+    {
+        var stranger = $"zed@{Guid.NewGuid():N}.example";
+        var (_, id) = await OutcomeAsync(Desk.Email(stranger, "Help", "My payout is missing."));
+        await _desk.TriageAsync(id, "high", Desk.Ben);
+        await _desk.ReplyAsync(_host.Agent(), id, "Which payout?");
+        await _desk.ChangeStatusAsync(id, waiting);
+        var sentBefore = _desk.Sent(id).Count;
+
+        Assert.Equal(("appended", id), await OutcomeAsync(Desk.Email(stranger, $"Re: [{id}] Help", "Payout P-1 from Monday.")));
+
+        Assert.Equal("open", Str(await _desk.GetTicketAsync(id), "status"));
+        var told = Assert.Single(_desk.Sent(id).Skip(sentBefore));
+        Assert.Equal("email", told.Channel);
+        Assert.Equal([Desk.Ben], told.To);
+        Assert.Contains("Payout P-1 from Monday.", told.Body, StringComparison.Ordinal);
+        var note = (await Desk.EventsAsync(id, _host.Agent())).Last(e => Str(e, "kind") == "reply");
+        Assert.Equal("internal", Str(note, "visibility"));
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.As(stranger).GetAsync(Desk.Relative($"/api/tickets/{id}/events"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_mail_reusing_the_message_id_of_mail_the_desk_sent_is_still_taken_in()
+    {
+        var id = await OpenByMailAsync(_desk.Carol);
+        var acknowledgement = _desk.Sent(id)[0];
+        var mail = Desk.Email(_desk.Dave, "Refunds failing", "Refunds fail too.", messageId: acknowledgement.MessageId);
+
+        var first = await _desk.MailAsync(mail);
+        var again = await _desk.MailAsync(mail);
+
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        var newId = Str(first.Body, "ticketId");
+        Assert.NotEqual(id, newId);
+        var ticket = await _desk.GetTicketAsync(newId);
+        Assert.Equal(("Refunds failing", _desk.Dave), (Str(ticket, "subject"), ticket["requester"]!["email"]!.GetValue<string>()));
+        Assert.Equal((HttpStatusCode.OK, newId), (again.Status, Str(again.Body, "ticketId")));
+        Assert.Equal(2, await CountAccountTicketsAsync());
     }
 
     private async Task<string> OpenByMailAsync(string from, string? messageId = null)

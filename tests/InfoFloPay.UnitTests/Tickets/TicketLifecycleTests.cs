@@ -92,6 +92,20 @@ public sealed class TicketLifecycleTests
         Assert.Null(change.Ticket.ResolvedAt);
     }
 
+    [Theory]
+    [InlineData(TicketStatus.Pending)]
+    [InlineData(TicketStatus.Resolved)]
+    public void A_requesters_mail_kept_as_a_note_reopens_like_their_reply_and_is_recorded_as_theirs(TicketStatus from)
+    {
+        var change = TicketLifecycle.RequesterNote(InStatus(from), "Email from Alice: still broken", Caller.System("email intake"), T0.AddHours(3));
+
+        Assert.Equal(TicketStatus.Open, change.Ticket.Status);
+        Assert.Equal([TicketEventKind.Reply, TicketEventKind.Status], change.Events.Select(e => e.Kind));
+        var note = change.Events[0];
+        Assert.Equal((EventVisibility.Internal, "alice@acme.test", "customer"), (note.Visibility, note.Actor.Email, note.Actor.Role));
+        Assert.Null(change.Ticket.FirstRespondedAt);
+    }
+
     [Fact]
     public void Nobody_replies_to_a_closed_ticket()
     {
