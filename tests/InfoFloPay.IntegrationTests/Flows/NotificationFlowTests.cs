@@ -137,4 +137,23 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         Assert.Contains("Payouts were resent by the bank.", resolved.Body, StringComparison.Ordinal);
         Assert.Contains(Desk.NotificationsOf(await Desk.EventsAsync(id, desk.Customer())), e => e["note"]!.GetValue<string>() == resolved.Subject);
     }
+
+    [Fact]
+    public async Task On_a_ticket_staff_opened_for_an_account_the_customer_sees_none_of_the_mail_sent_to_staff()
+    {
+        await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
+        var desk = await Desk.OpenAsync(host);
+        // Opened by Ava for the account without naming a requester, so Ava is the requester.
+        var id = await desk.OpenTicketAsync(host.Agent(), "Settlement file missing", priority: "low");
+
+        await desk.TriageAsync(id, "urgent", Desk.Ben);
+        await desk.ReplyAsync(host.Agent(Desk.Ben), id, "Regenerating the settlement file.");
+        await desk.ChangeStatusAsync(id, "resolved", "File regenerated.");
+
+        var sent = desk.Sent(id);
+        Assert.Contains(sent, entry => entry.Subject.Contains("URGENT", StringComparison.Ordinal) && entry.To.SequenceEqual([Desk.Ava]));
+        var staffView = Desk.NotificationsOf(await Desk.EventsAsync(id, host.Agent())).ToList();
+        Assert.Equal(sent.SelectMany(entry => entry.To).Order(StringComparer.Ordinal), staffView.SelectMany(Desk.Recipients).Order(StringComparer.Ordinal));
+        Assert.Empty(Desk.NotificationsOf(await Desk.EventsAsync(id, desk.Customer())));
+    }
 }

@@ -136,9 +136,9 @@ public sealed class TicketLifecycleStorageTests(AzuriteFixture azurite) : IDispo
         await _desk.RegisterAccountsAsync();
         var ticket = await _desk.OpenAsync(TicketDesk.CustomerA);
 
-        var first = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", default);
-        var again = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", default);
-        await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-2/kim@infoflopay.com", "email", ["kim@infoflopay.com"], "[IFP] assigned", default);
+        var first = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", customerFacing: true, default);
+        var again = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", customerFacing: true, default);
+        await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-2/kim@infoflopay.com", "email", ["kim@infoflopay.com"], "[IFP] assigned", customerFacing: false, default);
 
         Assert.True(first);
         Assert.False(again);
