@@ -156,4 +156,20 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         Assert.Equal(sent.SelectMany(entry => entry.To).Order(StringComparer.Ordinal), staffView.SelectMany(Desk.Recipients).Order(StringComparer.Ordinal));
         Assert.Empty(Desk.NotificationsOf(await Desk.EventsAsync(id, desk.Customer())));
     }
+
+    [Fact]
+    public async Task Nobody_is_emailed_their_own_reply()
+    {
+        await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
+        var desk = await Desk.OpenAsync(host);
+        var id = await desk.OpenTicketAsync(host.Agent(), "Settlement file missing", priority: "medium");
+        await desk.TriageAsync(id, "medium", Desk.Ben);
+        var before = desk.Sent(id).Count;
+
+        await desk.ReplyAsync(host.Agent(), id, "Asked the bank for the file.");
+        Assert.Equal(before, desk.Sent(id).Count);
+
+        await desk.ReplyAsync(host.Agent(Desk.Ben), id, "The bank has sent it.");
+        Assert.Equal([Desk.Ava], Assert.Single(desk.Sent(id).Skip(before)).To);
+    }
 }

@@ -69,6 +69,24 @@ public class NotificationPlannerTests
     }
 
     [Fact]
+    public void Nobody_is_emailed_about_their_own_reply_whatever_the_case_of_their_address()
+    {
+        // The Operations Manager replying on a monitoring incident they are the requester of.
+        var olivia = new PersonRef("olivia@infoflopay.example", "Olivia Ops");
+        var ownIncident = _planner.Plan(Create(HelpdeskEventTypes.TicketReplied,
+            new TicketRepliedData("Checkout down", olivia, Ava, new PersonRef("Olivia@InfoFloPay.example"), ReplyAuthorRole.Staff, "Failover started.")));
+        // A customer reply written by the very person the ticket is assigned to.
+        var ownAssignment = _planner.Plan(Create(HelpdeskEventTypes.TicketReplied,
+            new TicketRepliedData("Payouts failing", Customer, Customer, Customer with { Email = "CARA@customer.example" }, ReplyAuthorRole.Customer, "Still failing.")));
+        var someoneElse = _planner.Plan(Create(HelpdeskEventTypes.TicketReplied,
+            new TicketRepliedData("Checkout down", olivia, Ava, Ava, ReplyAuthorRole.Staff, "Failover done.")));
+
+        Assert.Empty(ownIncident);
+        Assert.Empty(ownAssignment);
+        Assert.Equal([(NotificationKind.StaffReply, olivia.Email)], Emails(someoneElse));
+    }
+
+    [Fact]
     public void A_customer_reply_on_an_unassigned_ticket_notifies_nobody()
     {
         var plan = _planner.Plan(Create(HelpdeskEventTypes.TicketReplied,
