@@ -39,9 +39,11 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster)
                     Priority = assigned.Priority,
                     Body = assigned.Description,
                 };
-                if (assigned.Assignee is { } owner)
+                // An owner hears that the ticket is theirs once, not on every re-prioritisation; one it stays with is
+                // told only that it became urgent, with the rest of the team.
+                if (assigned.Assignee is { } owner && (assigned.AssigneeChanged || assigned.BecameUrgent))
                 {
-                    plan.Email(NotificationKind.Assigned, owner, assignedModel);
+                    plan.Email(assigned.AssigneeChanged ? NotificationKind.Assigned : NotificationKind.UrgentMobilization, owner, assignedModel);
                 }
 
                 if (assigned.BecameUrgent)

@@ -34,7 +34,8 @@ public static class TicketEnvelopes
                         ticket.Assignee is { } assignee ? new PersonRef(assignee) : null,
                         EnumText.Of(ticket.Priority),
                         Excerpt(ticket.Description),
-                        BecameUrgent: e.Priority == TicketPriority.Urgent && e.FromPriority != TicketPriority.Urgent)),
+                        BecameUrgent: e.Priority == TicketPriority.Urgent && e.FromPriority != TicketPriority.Urgent,
+                        AssigneeChanged: change.Events.Any(other => other.Kind == TicketEventKind.Assigned))),
                 TicketEventKind.Reply when e.Visibility == EventVisibility.Public => (HelpdeskEventTypes.TicketReplied,
                     new TicketRepliedData(
                         ticket.Subject,

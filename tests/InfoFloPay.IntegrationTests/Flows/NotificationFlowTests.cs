@@ -172,4 +172,30 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         await desk.ReplyAsync(host.Agent(Desk.Ben), id, "The bank has sent it.");
         Assert.Equal([Desk.Ava], Assert.Single(desk.Sent(id).Skip(before)).To);
     }
+
+    [Fact]
+    public async Task Re_triage_emails_the_assignee_only_when_the_ticket_is_newly_theirs_or_newly_urgent()
+    {
+        await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
+        var desk = await Desk.OpenAsync(host);
+        var id = await desk.OpenTicketAsync();
+
+        await desk.TriageAsync(id, "low", Desk.Ben);
+        await desk.TriageAsync(id, "medium", Desk.Ben);
+        await desk.TriageAsync(id, "high", Desk.Ben);
+        Assert.Equal([desk.Carol, Desk.Ben], desk.EmailedTo(id));
+
+        var before = desk.Sent(id).Count;
+        await desk.TriageAsync(id, "urgent", Desk.Ben);
+        var mobilized = desk.Sent(id).Skip(before).ToList();
+        Assert.Equal([Desk.OliviaPager], Assert.Single(mobilized, entry => entry.Channel == "pager").To);
+        Assert.Equal([Desk.Ava, Desk.Ben], mobilized.Where(entry => entry.Channel == "email").SelectMany(entry => entry.To).Order(StringComparer.Ordinal));
+        Assert.All(mobilized, entry => Assert.Contains("URGENT", entry.Subject, StringComparison.Ordinal));
+
+        before = desk.Sent(id).Count;
+        await desk.TriageAsync(id, "urgent", Desk.Ava);
+        var reassigned = Assert.Single(desk.Sent(id).Skip(before));
+        Assert.Equal([Desk.Ava], reassigned.To);
+        Assert.Contains("assigned", reassigned.Subject, StringComparison.OrdinalIgnoreCase);
+    }
 }

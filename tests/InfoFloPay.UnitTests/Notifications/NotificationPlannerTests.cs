@@ -46,6 +46,37 @@ public class NotificationPlannerTests
     }
 
     [Fact]
+    public void A_re_triage_that_keeps_the_assignee_emails_nobody()
+    {
+        var plan = _planner.Plan(Create(HelpdeskEventTypes.TicketAssigned,
+            new TicketAssignedData("Payouts failing", Customer, Ava, "high", "Every payout returns 502.", BecameUrgent: false, AssigneeChanged: false)));
+
+        Assert.Empty(plan);
+    }
+
+    [Fact]
+    public void A_ticket_that_becomes_urgent_under_the_same_assignee_tells_them_it_is_urgent_and_mobilizes_the_rest()
+    {
+        var plan = _planner.Plan(Create(HelpdeskEventTypes.TicketAssigned,
+            new TicketAssignedData("Payouts failing", Customer, Ava, "urgent", "Every payout returns 502.", BecameUrgent: true, AssigneeChanged: false)));
+
+        Assert.Single(plan.OfType<PageDelivery>());
+        Assert.Equal(
+            [(NotificationKind.UrgentMobilization, Ava.Email), (NotificationKind.UrgentMobilization, "ben@infoflopay.example"),
+             (NotificationKind.UrgentMobilization, "cleo@infoflopay.example")],
+            Emails(plan));
+    }
+
+    [Fact]
+    public void An_assignment_published_before_assigneeChanged_existed_still_emails_the_assignee()
+    {
+        var old = Create(HelpdeskEventTypes.TicketAssigned,
+            new { subject = "Payouts failing", requester = Customer, assignee = Ava, priority = "high", becameUrgent = false });
+
+        Assert.Equal([(NotificationKind.Assigned, Ava.Email)], Emails(_planner.Plan(old)));
+    }
+
+    [Fact]
     public void Without_a_pager_target_the_operations_manager_is_paged_at_their_address()
     {
         var planner = new NotificationPlanner(Options.Create(Roster(pager: null)));
