@@ -113,6 +113,19 @@ public sealed class TicketLifecycleStorageTests(AzuriteFixture azurite) : IDispo
     }
 
     [Fact]
+    public async Task An_assignment_message_says_whether_the_triage_changed_the_owner()
+    {
+        var ticket = await _desk.OpenAsync(TicketDesk.Agent);
+        await _desk.Service.TriageAsync(ticket.Id, new TriageRequest("low", "sam@infoflopay.com"), TicketDesk.Agent, null, default);
+        await _desk.Service.TriageAsync(ticket.Id, new TriageRequest("high", "SAM@infoflopay.com"), TicketDesk.Agent, null, default);
+        await _desk.Service.TriageAsync(ticket.Id, new TriageRequest("high", "kim@infoflopay.com"), TicketDesk.Agent, null, default);
+
+        var assignments = _desk.Bus.Sent.Where(s => s.Message.Subject == HelpdeskEventTypes.TicketAssigned)
+            .Select(s => JsonSerializer.Deserialize<HelpdeskEvent>(s.Message.Body, HelpdeskJson.Options)!.ReadData<TicketAssignedData>());
+        Assert.Equal([true, false, true], assignments.Select(a => a.AssigneeChanged));
+    }
+
+    [Fact]
     public async Task Events_the_bus_refused_stay_in_the_outbox_until_the_relay_publishes_them()
     {
         await _desk.RegisterAccountsAsync();
