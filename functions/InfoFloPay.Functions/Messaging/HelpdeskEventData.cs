@@ -9,14 +9,17 @@ public sealed record PersonRef(string Email, string? Name = null);
 public sealed record TicketCreatedData(string Subject, PersonRef Requester, string Priority, string Channel, string? Description = null);
 
 /// <summary>A triage: the owner (if any) and the priority. <paramref name="BecameUrgent"/> is true only when the
-/// priority changed to urgent, so re-triaging an urgent ticket does not page the Operations Manager again.</summary>
+/// priority changed to urgent, so re-triaging an urgent ticket does not page the Operations Manager again.
+/// <paramref name="AssigneeChanged"/> is false when the triage kept the owner, so a re-prioritisation does not tell
+/// them again that it is theirs; it defaults to true because messages published before it existed lack it.</summary>
 public sealed record TicketAssignedData(
     string Subject,
     PersonRef Requester,
     PersonRef? Assignee,
     string Priority,
     string? Description = null,
-    bool BecameUrgent = false);
+    bool BecameUrgent = false,
+    bool AssigneeChanged = true);
 
 public sealed record TicketRepliedData(
     string Subject,

@@ -1,3 +1,5 @@
+using InfoFloPay.Functions.Notifications.Composition;
+
 namespace InfoFloPay.Functions.Notifications;
 
 /// <summary>
@@ -10,5 +12,6 @@ public interface INotificationTimeline
     Task RecordAsync(SentNotification sent, CancellationToken cancellationToken);
 }
 
-/// <summary>One delivery as it went out: <see cref="MessageId"/> is the email's Message-ID header (null for pages).</summary>
-public sealed record SentNotification(string TicketId, string DeliveryKey, string Channel, string Recipient, string Subject, string? MessageId);
+/// <summary>One delivery as it went out: <see cref="Kind"/> says whom it was written for (a page is
+/// <see cref="NotificationKind.Page"/>); <see cref="MessageId"/> is the email's Message-ID header (null for pages).</summary>
+public sealed record SentNotification(string TicketId, string DeliveryKey, NotificationKind Kind, string Channel, string Recipient, string Subject, string? MessageId);

@@ -77,11 +77,12 @@ public sealed class NotificationDispatcher(
             case EmailDelivery email:
                 var message = await composer.ComposeAsync(email.Model, email.To, email.Key).ConfigureAwait(false);
                 await emailSender.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                return new SentNotification(helpdeskEvent.TicketId, delivery.Key, delivery.Channel, delivery.Recipient, message.Subject,
+                return new SentNotification(helpdeskEvent.TicketId, delivery.Key, email.Model.Kind, delivery.Channel, delivery.Recipient, message.Subject,
                     message.Headers.TryGetValue("Message-ID", out var messageId) ? messageId : null);
             case PageDelivery page:
                 await pager.PageAsync(page.Page, cancellationToken).ConfigureAwait(false);
-                return new SentNotification(helpdeskEvent.TicketId, delivery.Key, delivery.Channel, delivery.Recipient, page.Page.Summary, MessageId: null);
+                return new SentNotification(
+                    helpdeskEvent.TicketId, delivery.Key, NotificationKind.Page, delivery.Channel, delivery.Recipient, page.Page.Summary, MessageId: null);
             default:
                 throw new NotSupportedException($"No channel delivers {delivery.GetType().Name}.");
         }

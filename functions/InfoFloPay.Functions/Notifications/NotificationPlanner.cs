@@ -39,9 +39,11 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster)
                     Priority = assigned.Priority,
                     Body = assigned.Description,
                 };
-                if (assigned.Assignee is { } owner)
+                // An owner hears that the ticket is theirs once, not on every re-prioritisation; one it stays with is
+                // told only that it became urgent, with the rest of the team.
+                if (assigned.Assignee is { } owner && (assigned.AssigneeChanged || assigned.BecameUrgent))
                 {
-                    plan.Email(NotificationKind.Assigned, owner, assignedModel);
+                    plan.Email(assigned.AssigneeChanged ? NotificationKind.Assigned : NotificationKind.UrgentMobilization, owner, assignedModel);
                 }
 
                 if (assigned.BecameUrgent)
@@ -58,13 +60,12 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster)
                     Body = replied.Body,
                     AuthorName = replied.Author.Name ?? replied.Author.Email,
                 };
-                if (replied.AuthorRole == ReplyAuthorRole.Staff)
+                // The author wrote it: an Operations Manager replying on their own incident, or an agent on a ticket
+                // they opened, would otherwise get "Re: …" about their own words.
+                var addressee = replied.AuthorRole == ReplyAuthorRole.Staff ? replied.Requester : replied.Assignee;
+                if (addressee is not null && !SameAddress(addressee.Email, replied.Author.Email))
                 {
-                    plan.Email(NotificationKind.StaffReply, replied.Requester, replyModel);
-                }
-                else if (replied.Assignee is { } assignee)
-                {
-                    plan.Email(NotificationKind.CustomerReply, assignee, replyModel);
+                    plan.Email(replied.AuthorRole == ReplyAuthorRole.Staff ? NotificationKind.StaffReply : NotificationKind.CustomerReply, addressee, replyModel);
                 }
 
                 break;

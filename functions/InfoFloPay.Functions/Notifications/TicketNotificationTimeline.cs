@@ -1,11 +1,13 @@
 using InfoFloPay.Functions.Intake;
+using InfoFloPay.Functions.Notifications.Composition;
 using InfoFloPay.Functions.Tickets;
 
 namespace InfoFloPay.Functions.Notifications;
 
 /// <summary>
 /// The timeline on the ticket store itself, so the events endpoint stays one range query and customers see the
-/// notifications sent to them (TicketService decides visibility: public when it went to the requester alone).
+/// notifications written for them (TicketService decides visibility: public only for customer mail sent to a requester
+/// who is a user of the ticket's account).
 /// </summary>
 public sealed class TicketNotificationTimeline(TicketService tickets, MailThreadIndex threads) : INotificationTimeline
 {
@@ -17,7 +19,8 @@ public sealed class TicketNotificationTimeline(TicketService tickets, MailThread
             await threads.RecordSentAsync(Domain.Intake.MessageIds.Normalize(messageId), sent.TicketId, cancellationToken).ConfigureAwait(false);
         }
 
-        await tickets.RecordNotificationSentAsync(sent.TicketId, sent.DeliveryKey, sent.Channel, [sent.Recipient], sent.Subject, cancellationToken)
+        await tickets.RecordNotificationSentAsync(
+                sent.TicketId, sent.DeliveryKey, sent.Channel, [sent.Recipient], sent.Subject, sent.Kind.IsForCustomer(), cancellationToken)
             .ConfigureAwait(false);
     }
 }

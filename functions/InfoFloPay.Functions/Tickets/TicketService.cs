@@ -194,12 +194,16 @@ public sealed class TicketService(
     }
 
     /// <summary>
-    /// Records on the timeline that a notification went out: public when it went to the requester alone (the customer
-    /// sees the mail it was sent), internal otherwise. <paramref name="notificationKey"/> identifies the notification
-    /// (e.g. the message id and recipient); recording the same key again does nothing and returns false, so redelivered
-    /// messages leave one entry. Returns false, recording nothing, for a ticket that does not exist.
+    /// Records on the timeline that a notification went out: public only when it is <paramref name="customerFacing"/>
+    /// mail that went to the requester alone and the requester is a user of the ticket's account (the customer sees
+    /// the mail they were sent), internal otherwise — a staff requester (a ticket staff opened for an account, a
+    /// monitoring incident) must not show the customer staff mail and addresses. <paramref name="notificationKey"/>
+    /// identifies the notification (e.g. the message id and recipient); recording the same key again does nothing and
+    /// returns false, so redelivered messages leave one entry. Returns false, recording nothing, for a ticket that does
+    /// not exist.
     /// </summary>
-    public async Task<bool> RecordNotificationSentAsync(string ticketId, string notificationKey, string channel, IReadOnlyList<string> recipients, string? subject, CancellationToken cancellationToken)
+    public async Task<bool> RecordNotificationSentAsync(
+        string ticketId, string notificationKey, string channel, IReadOnlyList<string> recipients, string? subject, bool customerFacing, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(notificationKey);
         ArgumentNullException.ThrowIfNull(recipients);
@@ -209,14 +213,15 @@ public sealed class TicketService(
             return false;
         }
 
-        var toRequester = channel == "email" && recipients.Count > 0
-            && recipients.All(to => string.Equals(to, stored.Ticket.Requester.Email, StringComparison.OrdinalIgnoreCase));
+        var toCustomer = customerFacing && channel == "email" && recipients.Count > 0
+            && recipients.All(to => string.Equals(to, stored.Ticket.Requester.Email, StringComparison.OrdinalIgnoreCase))
+            && await IsCustomerUserAsync(stored.Ticket.Requester.Email, stored.Ticket.CustomerId, cancellationToken).ConfigureAwait(false);
         var recorded = new TicketEvent
         {
             Id = TicketKeys.NotificationEventId(notificationKey),
             TicketId = ticketId,
             Kind = TicketEventKind.NotificationSent,
-            Visibility = toRequester ? EventVisibility.Public : EventVisibility.Internal,
+            Visibility = toCustomer ? EventVisibility.Public : EventVisibility.Internal,
             OccurredAt = clock.GetUtcNow(),
             Actor = new EventActor(Caller.System("notifications").Email, "Notifications", EnumText.Of(CallerRole.System)),
             Channel = channel,
@@ -225,6 +230,12 @@ public sealed class TicketService(
         };
         return await store.AppendStandaloneEventAsync(recorded, stored.Ticket.CustomerId, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>True when <paramref name="email"/> belongs to account <paramref name="customerId"/> in the registry;
+    /// staff never do, since they are staff by app role, not by registration.</summary>
+    private async Task<bool> IsCustomerUserAsync(string email, string? customerId, CancellationToken cancellationToken) =>
+        customerId is not null
+        && string.Equals(await customers.FindAccountIdForAsync(email, cancellationToken).ConfigureAwait(false), customerId, StringComparison.Ordinal);
 
     /// <summary>
     /// Applies <paramref name="change"/> once per <paramref name="idempotencyKey"/> of this caller: a repeat (a retried

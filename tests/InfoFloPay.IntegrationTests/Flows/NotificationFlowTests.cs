@@ -137,4 +137,65 @@ public sealed class NotificationFlowTests(AzuriteFixture azurite)
         Assert.Contains("Payouts were resent by the bank.", resolved.Body, StringComparison.Ordinal);
         Assert.Contains(Desk.NotificationsOf(await Desk.EventsAsync(id, desk.Customer())), e => e["note"]!.GetValue<string>() == resolved.Subject);
     }
+
+    [Fact]
+    public async Task On_a_ticket_staff_opened_for_an_account_the_customer_sees_none_of_the_mail_sent_to_staff()
+    {
+        await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
+        var desk = await Desk.OpenAsync(host);
+        // Opened by Ava for the account without naming a requester, so Ava is the requester.
+        var id = await desk.OpenTicketAsync(host.Agent(), "Settlement file missing", priority: "low");
+
+        await desk.TriageAsync(id, "urgent", Desk.Ben);
+        await desk.ReplyAsync(host.Agent(Desk.Ben), id, "Regenerating the settlement file.");
+        await desk.ChangeStatusAsync(id, "resolved", "File regenerated.");
+
+        var sent = desk.Sent(id);
+        Assert.Contains(sent, entry => entry.Subject.Contains("URGENT", StringComparison.Ordinal) && entry.To.SequenceEqual([Desk.Ava]));
+        var staffView = Desk.NotificationsOf(await Desk.EventsAsync(id, host.Agent())).ToList();
+        Assert.Equal(sent.SelectMany(entry => entry.To).Order(StringComparer.Ordinal), staffView.SelectMany(Desk.Recipients).Order(StringComparer.Ordinal));
+        Assert.Empty(Desk.NotificationsOf(await Desk.EventsAsync(id, desk.Customer())));
+    }
+
+    [Fact]
+    public async Task Nobody_is_emailed_their_own_reply()
+    {
+        await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
+        var desk = await Desk.OpenAsync(host);
+        var id = await desk.OpenTicketAsync(host.Agent(), "Settlement file missing", priority: "medium");
+        await desk.TriageAsync(id, "medium", Desk.Ben);
+        var before = desk.Sent(id).Count;
+
+        await desk.ReplyAsync(host.Agent(), id, "Asked the bank for the file.");
+        Assert.Equal(before, desk.Sent(id).Count);
+
+        await desk.ReplyAsync(host.Agent(Desk.Ben), id, "The bank has sent it.");
+        Assert.Equal([Desk.Ava], Assert.Single(desk.Sent(id).Skip(before)).To);
+    }
+
+    [Fact]
+    public async Task Re_triage_emails_the_assignee_only_when_the_ticket_is_newly_theirs_or_newly_urgent()
+    {
+        await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
+        var desk = await Desk.OpenAsync(host);
+        var id = await desk.OpenTicketAsync();
+
+        await desk.TriageAsync(id, "low", Desk.Ben);
+        await desk.TriageAsync(id, "medium", Desk.Ben);
+        await desk.TriageAsync(id, "high", Desk.Ben);
+        Assert.Equal([desk.Carol, Desk.Ben], desk.EmailedTo(id));
+
+        var before = desk.Sent(id).Count;
+        await desk.TriageAsync(id, "urgent", Desk.Ben);
+        var mobilized = desk.Sent(id).Skip(before).ToList();
+        Assert.Equal([Desk.OliviaPager], Assert.Single(mobilized, entry => entry.Channel == "pager").To);
+        Assert.Equal([Desk.Ava, Desk.Ben], mobilized.Where(entry => entry.Channel == "email").SelectMany(entry => entry.To).Order(StringComparer.Ordinal));
+        Assert.All(mobilized, entry => Assert.Contains("URGENT", entry.Subject, StringComparison.Ordinal));
+
+        before = desk.Sent(id).Count;
+        await desk.TriageAsync(id, "urgent", Desk.Ava);
+        var reassigned = Assert.Single(desk.Sent(id).Skip(before));
+        Assert.Equal([Desk.Ava], reassigned.To);
+        Assert.Contains("assigned", reassigned.Subject, StringComparison.OrdinalIgnoreCase);
+    }
 }

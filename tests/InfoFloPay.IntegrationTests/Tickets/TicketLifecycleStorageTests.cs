@@ -113,6 +113,19 @@ public sealed class TicketLifecycleStorageTests(AzuriteFixture azurite) : IDispo
     }
 
     [Fact]
+    public async Task An_assignment_message_says_whether_the_triage_changed_the_owner()
+    {
+        var ticket = await _desk.OpenAsync(TicketDesk.Agent);
+        await _desk.Service.TriageAsync(ticket.Id, new TriageRequest("low", "sam@infoflopay.com"), TicketDesk.Agent, null, default);
+        await _desk.Service.TriageAsync(ticket.Id, new TriageRequest("high", "SAM@infoflopay.com"), TicketDesk.Agent, null, default);
+        await _desk.Service.TriageAsync(ticket.Id, new TriageRequest("high", "kim@infoflopay.com"), TicketDesk.Agent, null, default);
+
+        var assignments = _desk.Bus.Sent.Where(s => s.Message.Subject == HelpdeskEventTypes.TicketAssigned)
+            .Select(s => JsonSerializer.Deserialize<HelpdeskEvent>(s.Message.Body, HelpdeskJson.Options)!.ReadData<TicketAssignedData>());
+        Assert.Equal([true, false, true], assignments.Select(a => a.AssigneeChanged));
+    }
+
+    [Fact]
     public async Task Events_the_bus_refused_stay_in_the_outbox_until_the_relay_publishes_them()
     {
         await _desk.RegisterAccountsAsync();
@@ -136,9 +149,9 @@ public sealed class TicketLifecycleStorageTests(AzuriteFixture azurite) : IDispo
         await _desk.RegisterAccountsAsync();
         var ticket = await _desk.OpenAsync(TicketDesk.CustomerA);
 
-        var first = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", default);
-        var again = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", default);
-        await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-2/kim@infoflopay.com", "email", ["kim@infoflopay.com"], "[IFP] assigned", default);
+        var first = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", customerFacing: true, default);
+        var again = await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-1/alice@acme.test", "email", ["alice@acme.test"], "[IFP] ack", customerFacing: true, default);
+        await _desk.Service.RecordNotificationSentAsync(ticket.Id, "msg-2/kim@infoflopay.com", "email", ["kim@infoflopay.com"], "[IFP] assigned", customerFacing: false, default);
 
         Assert.True(first);
         Assert.False(again);

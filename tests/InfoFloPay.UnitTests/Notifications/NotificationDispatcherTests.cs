@@ -74,7 +74,9 @@ public class NotificationDispatcherTests
         Assert.Equal(4, _timeline.Recorded.Count);
         var page = Assert.Single(_timeline.Recorded, sent => sent.Channel == "pager");
         Assert.Null(page.MessageId);
+        Assert.Equal(NotificationKind.Page, page.Kind);
         var emails = _timeline.Recorded.Where(sent => sent.Channel == "email").ToList();
+        Assert.Equal([NotificationKind.Assigned, NotificationKind.UrgentMobilization, NotificationKind.UrgentMobilization], emails.Select(sent => sent.Kind));
         Assert.Equal(emails.Select(sent => sent.Recipient), _email.Sent.Select(message => message.To[0].Address));
         Assert.Equal(emails.Select(sent => sent.MessageId), _email.Sent.Select(message => message.Headers["Message-ID"]));
         Assert.All(emails, sent => Assert.Matches(@"^<IFP-1042\.[0-9a-f]{24}@infoflopay\.example>$", sent.MessageId));

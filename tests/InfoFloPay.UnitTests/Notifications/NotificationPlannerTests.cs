@@ -46,6 +46,37 @@ public class NotificationPlannerTests
     }
 
     [Fact]
+    public void A_re_triage_that_keeps_the_assignee_emails_nobody()
+    {
+        var plan = _planner.Plan(Create(HelpdeskEventTypes.TicketAssigned,
+            new TicketAssignedData("Payouts failing", Customer, Ava, "high", "Every payout returns 502.", BecameUrgent: false, AssigneeChanged: false)));
+
+        Assert.Empty(plan);
+    }
+
+    [Fact]
+    public void A_ticket_that_becomes_urgent_under_the_same_assignee_tells_them_it_is_urgent_and_mobilizes_the_rest()
+    {
+        var plan = _planner.Plan(Create(HelpdeskEventTypes.TicketAssigned,
+            new TicketAssignedData("Payouts failing", Customer, Ava, "urgent", "Every payout returns 502.", BecameUrgent: true, AssigneeChanged: false)));
+
+        Assert.Single(plan.OfType<PageDelivery>());
+        Assert.Equal(
+            [(NotificationKind.UrgentMobilization, Ava.Email), (NotificationKind.UrgentMobilization, "ben@infoflopay.example"),
+             (NotificationKind.UrgentMobilization, "cleo@infoflopay.example")],
+            Emails(plan));
+    }
+
+    [Fact]
+    public void An_assignment_published_before_assigneeChanged_existed_still_emails_the_assignee()
+    {
+        var old = Create(HelpdeskEventTypes.TicketAssigned,
+            new { subject = "Payouts failing", requester = Customer, assignee = Ava, priority = "high", becameUrgent = false });
+
+        Assert.Equal([(NotificationKind.Assigned, Ava.Email)], Emails(_planner.Plan(old)));
+    }
+
+    [Fact]
     public void Without_a_pager_target_the_operations_manager_is_paged_at_their_address()
     {
         var planner = new NotificationPlanner(Options.Create(Roster(pager: null)));
@@ -66,6 +97,24 @@ public class NotificationPlannerTests
         Assert.Equal([(NotificationKind.StaffReply, Customer.Email)], Emails(staff));
         Assert.Equal([(NotificationKind.CustomerReply, Ava.Email)], Emails(customer));
         Assert.Equal("Still failing.", customer.OfType<EmailDelivery>().Single().Model.Body);
+    }
+
+    [Fact]
+    public void Nobody_is_emailed_about_their_own_reply_whatever_the_case_of_their_address()
+    {
+        // The Operations Manager replying on a monitoring incident they are the requester of.
+        var olivia = new PersonRef("olivia@infoflopay.example", "Olivia Ops");
+        var ownIncident = _planner.Plan(Create(HelpdeskEventTypes.TicketReplied,
+            new TicketRepliedData("Checkout down", olivia, Ava, new PersonRef("Olivia@InfoFloPay.example"), ReplyAuthorRole.Staff, "Failover started.")));
+        // A customer reply written by the very person the ticket is assigned to.
+        var ownAssignment = _planner.Plan(Create(HelpdeskEventTypes.TicketReplied,
+            new TicketRepliedData("Payouts failing", Customer, Customer, Customer with { Email = "CARA@customer.example" }, ReplyAuthorRole.Customer, "Still failing.")));
+        var someoneElse = _planner.Plan(Create(HelpdeskEventTypes.TicketReplied,
+            new TicketRepliedData("Checkout down", olivia, Ava, Ava, ReplyAuthorRole.Staff, "Failover done.")));
+
+        Assert.Empty(ownIncident);
+        Assert.Empty(ownAssignment);
+        Assert.Equal([(NotificationKind.StaffReply, olivia.Email)], Emails(someoneElse));
     }
 
     [Fact]
