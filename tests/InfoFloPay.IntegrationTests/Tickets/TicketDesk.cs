@@ -56,7 +56,7 @@ public sealed class TicketDesk : IDisposable
         TicketsTable = Tables.GetTableClient("tickets" + suffix);
         Customers = new CustomerDirectory(new EnsuredTable(Tables.GetTableClient("customers" + suffix)), Clock);
         Store = NewStore(TicketsTable);
-        Cleanup = new OutboxCleanup(Store, NullLogger<OutboxCleanup>.Instance);
+        Cleanup = NewCleanup(Store);
         Outbox = new TicketOutbox(Store, Cleanup, Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);
         Service = new TicketService(Store, Customers, _slaTargets, Outbox, Clock, NullLogger<TicketService>.Instance);
     }
@@ -72,6 +72,8 @@ public sealed class TicketDesk : IDisposable
     public CustomerDirectory Customers { get; }
 
     public TicketStore Store { get; }
+
+    private readonly List<OutboxCleanup> _cleanups = [];
 
     public OutboxCleanup Cleanup { get; }
 
@@ -97,7 +99,7 @@ public sealed class TicketDesk : IDisposable
     public SlaSweep Sweep(TableClient? table = null)
     {
         var store = NewStore(table ?? TicketsTable);
-        var outbox = new TicketOutbox(store, new OutboxCleanup(store, NullLogger<OutboxCleanup>.Instance), Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);
+        var outbox = new TicketOutbox(store, NewCleanup(store), Bus, Options.Create(new HelpdeskEventsOptions()), NullLogger<TicketOutbox>.Instance);
         return new SlaSweep(store, new SlaEscalation(Sla), outbox, Clock, NullLogger<SlaSweep>.Instance);
     }
 
@@ -140,9 +142,28 @@ public sealed class TicketDesk : IDisposable
             .Select(sent => sent.Message.Body.ToObjectFromJson<HelpdeskEvent>(HelpdeskJson.Options)!)
             .Where(envelope => envelope.Type is HelpdeskEventTypes.SlaWarning or HelpdeskEventTypes.SlaBreached)];
 
+    private OutboxCleanup NewCleanup(TicketStore store)
+    {
+        var cleanup = new OutboxCleanup(store, NullLogger<OutboxCleanup>.Instance);
+        lock (_cleanups)
+        {
+            _cleanups.Add(cleanup);
+        }
+
+        return cleanup;
+    }
+
     /// <summary>Every row of the tickets table (a full scan: fine for a test's own table).</summary>
     public async Task<List<TableEntity>> AllRowsAsync()
     {
+        // Published outbox rows are deleted in the background; a snapshot taken mid-delete would make row counts flaky.
+        OutboxCleanup[] cleanups;
+        lock (_cleanups)
+        {
+            cleanups = [.. _cleanups];
+        }
+
+        await Task.WhenAll(cleanups.Select(cleanup => cleanup.WhenIdleAsync()));
         await TicketsTable.CreateIfNotExistsAsync();
         return await TicketsTable.QueryAsync<TableEntity>().ToListAsync();
     }
