@@ -17,13 +17,16 @@ public static partial class HtmlText
         return BlankLines().Replace(string.Join('\n', text.Split('\n').Select(line => line.Trim())), "\n\n").Trim();
     }
 
-    [GeneratedRegex(@"<(script|style|head)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    // Whatever a stranger mails in, these run in linear time: no backreference, and the non-backtracking engine, so a
+    // body of unclosed "<style" or "<" costs milliseconds, not hours.
+    [GeneratedRegex(@"<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<head\b[^>]*>.*?</head\s*>",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex Invisible();
 
-    [GeneratedRegex(@"<\s*(br|/p|/div|/li|/tr|/h[1-6])\b[^>]*>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<\s*(br|/p|/div|/li|/tr|/h[1-6])\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex LineBreak();
 
-    [GeneratedRegex(@"<[^>]*>")]
+    [GeneratedRegex(@"<[^>]*>", RegexOptions.NonBacktracking)]
     private static partial Regex Tag();
 
     [GeneratedRegex(@"\n{3,}")]

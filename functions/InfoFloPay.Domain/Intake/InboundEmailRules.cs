@@ -12,6 +12,13 @@ public static class InboundEmailRules
 
     public const int MaxHeaders = 200;
 
+    /// <summary>Markup read from an HTML-only mail. Far more than a ticket's 32 KB of text needs; cutting it first bounds
+    /// the conversion's work whatever size of mail intake accepts.</summary>
+    public const int MaxHtmlChars = 512 * 1024;
+
+    /// <summary>RFC 5322's line limit; a ticket keeps 200 characters of it anyway.</summary>
+    public const int MaxSubjectChars = 998;
+
     public static InboundMail Validate(InboundEmail email)
     {
         ArgumentNullException.ThrowIfNull(email);
@@ -73,14 +80,15 @@ public static class InboundEmailRules
         }
 
         var text = string.IsNullOrWhiteSpace(email.Text) && !string.IsNullOrWhiteSpace(email.Html)
-            ? HtmlText.ToPlainText(email.Html)
+            ? HtmlText.ToPlainText(email.Html.Length > MaxHtmlChars ? email.Html[..MaxHtmlChars] : email.Html)
             : email.Text!;
+        var subject = email.Subject?.Trim() ?? string.Empty;
 
         return new InboundMail(
             messageId,
             senderName,
             sender!,
-            email.Subject?.Trim() ?? string.Empty,
+            subject.Length > MaxSubjectChars ? subject[..MaxSubjectChars] : subject,
             Fit(text.ReplaceLineEndings("\n")),
             ThreadIds(messageId, email.InReplyTo, email.References),
             headers);

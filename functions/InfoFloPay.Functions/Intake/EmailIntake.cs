@@ -156,7 +156,15 @@ public sealed class EmailIntake(
 
         var sender = await IdentifyAsync(mail, cancellationToken).ConfigureAwait(false);
         var thread = await FindThreadAsync(mail, sender, cancellationToken).ConfigureAwait(false);
-        await WriteTriageNoteAsync(mail, receipt, ticketId, sender, thread, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WriteTriageNoteAsync(mail, receipt, ticketId, sender, thread, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestRejectedException ex) when (ex.Kind == Rejection.Conflict)
+        {
+            // Closed since: staff have dealt with it, and the redelivery still gets its replay rather than a 409.
+            logger.LogWarning("Triage note for ticket {TicketId} from email {MessageId} skipped: the ticket is closed", ticketId, mail.MessageId);
+        }
     }
 
     private async Task WriteTriageNoteAsync(

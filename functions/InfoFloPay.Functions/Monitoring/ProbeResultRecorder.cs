@@ -36,6 +36,16 @@ internal sealed class ProbeResultRecorder(
 
             if (await states.TryCommitAsync(target.Name, decision.State, stored.ETag, result, cancellationToken).ConfigureAwait(false))
             {
+                // A first write is an insert, so a removal that cleared the target's rows between the check above and
+                // the write would not stop it. Looking again after the write closes that gap: whichever came last, the
+                // removal's own clean-up or this one, leaves no rows behind.
+                if (stored.ETag is null && await targets.FindAsync(target.Name, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    await targets.DeleteAsync(target.Name, cancellationToken).ConfigureAwait(false);
+                    logger.LogInformation("Probe of {Target} for slot {Slot} dropped: the target was removed while it was recorded", target.Name, result.Slot);
+                    return OutageDecision.AlreadyCounted(stored.State);
+                }
+
                 return decision;
             }
 

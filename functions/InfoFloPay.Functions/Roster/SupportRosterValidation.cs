@@ -47,6 +47,12 @@ internal sealed class SupportRosterValidation : IValidateOptions<SupportRosterOp
             return;
         }
 
+        if (value.Trim() != value)
+        {
+            failures.Add($"{key} is '{value}': remove the spaces around the address (app setting {AppSetting(key)}).");
+            return;
+        }
+
         // A bare address only: "Name <a@b>" parses too, but the roster keeps names in their own settings.
         if (!MailAddress.TryCreate(value, out var address) || !string.Equals(address.Address, value, StringComparison.Ordinal))
         {

@@ -56,6 +56,27 @@ public sealed class IntakeRecoveryTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_mail_retried_after_its_ticket_was_closed_gets_its_replay_not_a_conflict()
+    {
+        await _desk.RegisterAccountsAsync();
+        var mail = Mail(Stranger, "Need access", "Please give me access to the dashboard.");
+        var crashed = await _desk.Service.CreateOnceAsync(
+            new NewTicketRequest("Need access", mail.Text, new RequesterInput(null, Stranger), null, null, EmailIntake.UnknownSenderCategory),
+            EmailIntake.Desk,
+            TicketChannel.Email,
+            Receipt(mail, IntakeOutcome.Created),
+            default);
+        await _desk.Service.TriageAsync(crashed.Ticket.Id, new TriageRequest("low", TicketDesk.Agent.Email), TicketDesk.Agent, null, default);
+        await _desk.Service.ChangeStatusAsync(crashed.Ticket.Id, new StatusChangeRequest("resolved", "Spam"), TicketDesk.Agent, null, default);
+        await _desk.Service.ChangeStatusAsync(crashed.Ticket.Id, new StatusChangeRequest("closed", null), TicketDesk.Agent, null, default);
+
+        var retried = await Intake().ReceiveAsync(mail, default);
+
+        Assert.Equal((IntakeOutcome.Created, crashed.Ticket.Id, true), (retried.Outcome, retried.TicketId, retried.Duplicate));
+        Assert.DoesNotContain(await _desk.EventsAsync(crashed.Ticket.Id), e => e.Kind == TicketEventKind.Reply);
+    }
+
+    [Fact]
     public async Task A_copy_that_loses_the_receipt_race_while_appending_answers_with_what_the_winning_copy_did()
     {
         await _desk.RegisterAccountsAsync();

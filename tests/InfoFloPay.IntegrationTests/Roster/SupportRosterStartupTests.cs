@@ -79,4 +79,13 @@ public class SupportRosterStartupTests
 
         Assert.Contains("Support:SupportAddress", failures);
     }
+
+    [Fact]
+    public async Task An_address_pasted_with_a_trailing_space_is_refused_saying_so()
+    {
+        var failures = await StartFailure(new() { ["Support:OperationsManager:Email"] = "olivia.ops@infoflopay.example " });
+
+        Assert.Contains("Support:OperationsManager:Email", failures);
+        Assert.Contains("remove the spaces", failures);
+    }
 }

@@ -49,6 +49,38 @@ public class InboundEmailRulesTests
         Assert.Equal("Payouts failing & slow\nCarol", mail.Text);
     }
 
+    [Theory]
+    [InlineData("<style>")]
+    [InlineData("<")]
+    [InlineData("<script x=1>")]
+    public void Markup_that_never_closes_still_becomes_text_at_once(string opener)
+    {
+        // Megabytes of an unclosed opener: quadratic with a backtracking regex (minutes to hours), linear now.
+        var html = "<p>Payouts failing</p>" + string.Concat(Enumerable.Repeat(opener, 4 * 1024 * 1024 / opener.Length));
+
+        var mail = InboundEmailRules.Validate(Valid with { Text = "", Html = html });
+
+        Assert.StartsWith("Payouts failing", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markup_past_the_html_limit_is_not_read()
+    {
+        var html = "<p>Start</p>" + new string(' ', InboundEmailRules.MaxHtmlChars) + "<p>Past the limit</p>";
+
+        var mail = InboundEmailRules.Validate(Valid with { Text = "", Html = html });
+
+        Assert.Equal("Start", mail.Text);
+    }
+
+    [Fact]
+    public void A_subject_longer_than_a_mail_line_is_cut_to_one()
+    {
+        var mail = InboundEmailRules.Validate(Valid with { Subject = string.Concat(Enumerable.Repeat("Re: ", 100_000)) + "Payouts" });
+
+        Assert.Equal(InboundEmailRules.MaxSubjectChars, mail.Subject.Length);
+    }
+
     [Fact]
     public void Header_names_are_matched_whatever_their_case() =>
         Assert.Equal("auto-replied", InboundEmailRules.Validate(Valid with { Headers = new Dictionary<string, string> { ["auto-submitted"] = "auto-replied" } }).Headers["Auto-Submitted"]);
