@@ -11,8 +11,7 @@ public sealed record TicketCreatedData(string Subject, PersonRef Requester, stri
 /// <summary>A triage: the owner (if any) and the priority. <paramref name="BecameUrgent"/> is true only when the
 /// priority changed to urgent, so re-triaging an urgent ticket does not page the Operations Manager again.
 /// <paramref name="AssigneeChanged"/> is false when the triage kept the owner, so a re-prioritisation does not tell
-/// them again that it is theirs; it defaults to true because messages published before it existed lack it.
-/// <paramref name="TriagedBy"/> is who made the triage: an agent who takes a ticket themselves needs no mail about it.</summary>
+/// them again that it is theirs; it defaults to true because messages published before it existed lack it.</summary>
 public sealed record TicketAssignedData(
     string Subject,
     PersonRef Requester,
@@ -20,8 +19,7 @@ public sealed record TicketAssignedData(
     string Priority,
     string? Description = null,
     bool BecameUrgent = false,
-    bool AssigneeChanged = true,
-    PersonRef? TriagedBy = null);
+    bool AssigneeChanged = true);
 
 public sealed record TicketRepliedData(
     string Subject,

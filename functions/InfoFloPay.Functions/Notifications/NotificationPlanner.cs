@@ -40,9 +40,8 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster)
                     Body = assigned.Description,
                 };
                 // An owner hears that the ticket is theirs once, not on every re-prioritisation; one it stays with is
-                // told only that it became urgent, with the rest of the team. Whoever made the triage knows already.
-                if (assigned.Assignee is { } owner && (assigned.AssigneeChanged || assigned.BecameUrgent)
-                    && !(assigned.TriagedBy is { } triager && SameAddress(triager.Email, owner.Email)))
+                // told only that it became urgent, with the rest of the team.
+                if (assigned.Assignee is { } owner && (assigned.AssigneeChanged || assigned.BecameUrgent))
                 {
                     plan.Email(assigned.AssigneeChanged ? NotificationKind.Assigned : NotificationKind.UrgentMobilization, owner, assignedModel);
                 }

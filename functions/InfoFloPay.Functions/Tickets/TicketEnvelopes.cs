@@ -35,8 +35,7 @@ public static class TicketEnvelopes
                         EnumText.Of(ticket.Priority),
                         Excerpt(ticket.Description),
                         BecameUrgent: e.Priority == TicketPriority.Urgent && e.FromPriority != TicketPriority.Urgent,
-                        AssigneeChanged: change.Events.Any(other => other.Kind == TicketEventKind.Assigned),
-                        TriagedBy: new PersonRef(e.Actor.Email, e.Actor.Name))),
+                        AssigneeChanged: change.Events.Any(other => other.Kind == TicketEventKind.Assigned))),
                 // A customer's reply kept as an internal note (an unknown sender's mail) is still news to the assignee;
                 // the planner sends a customer's reply to the assignee only, never back to the customer.
                 TicketEventKind.Reply when e.Visibility == EventVisibility.Public || IsCustomer(e.Actor) => (HelpdeskEventTypes.TicketReplied,

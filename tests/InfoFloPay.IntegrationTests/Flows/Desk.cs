@@ -65,11 +65,8 @@ public sealed class Desk(Infrastructure.LocalHost host, string accountId, string
         return ticket["id"]!.GetValue<string>();
     }
 
-    /// <summary>The support manager triages (an agent who takes a ticket themselves is not mailed about it).</summary>
-    public Task<JsonObject> TriageAsync(string id, string priority, string? assignee = Ava) => TriageAsync(host.Manager(), id, priority, assignee);
-
-    public Task<JsonObject> TriageAsync(HttpClient triager, string id, string priority, string? assignee) =>
-        SendAsync(triager, HttpMethod.Post, $"/api/tickets/{id}/triage", new JsonObject { ["priority"] = priority, ["assignee"] = assignee });
+    public Task<JsonObject> TriageAsync(string id, string priority, string? assignee = Ava) =>
+        SendAsync(host.Agent(), HttpMethod.Post, $"/api/tickets/{id}/triage", new JsonObject { ["priority"] = priority, ["assignee"] = assignee });
 
     public Task<JsonObject> ReplyAsync(HttpClient client, string id, string body, bool? isInternal = null) =>
         SendAsync(client, HttpMethod.Post, $"/api/tickets/{id}/replies", new JsonObject { ["body"] = body, ["internal"] = isInternal });

@@ -64,10 +64,9 @@ public sealed class TicketApiFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
     }
 
-    /// <summary>The support manager triages to Ava, so Ava's "assigned" mail is not about her own action.</summary>
     public async Task TriageAsync(string id, string priority = "high")
     {
-        using var response = await Client("manager").PostAsync(new Uri($"/api/tickets/{id}/triage", UriKind.Relative), Json($$"""{"priority":"{{priority}}","assignee":"ava.agent@infoflopay.example"}"""));
+        using var response = await Client("agent").PostAsync(new Uri($"/api/tickets/{id}/triage", UriKind.Relative), Json($$"""{"priority":"{{priority}}","assignee":"ava.agent@infoflopay.example"}"""));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -46,24 +46,6 @@ public class NotificationPlannerTests
     }
 
     [Fact]
-    public void An_agent_who_takes_a_ticket_themselves_is_not_mailed_about_it_but_an_urgent_one_still_mobilizes_the_rest()
-    {
-        var taken = _planner.Plan(Create(HelpdeskEventTypes.TicketAssigned,
-            new TicketAssignedData("Payouts failing", Customer, Ava, "high", null, BecameUrgent: false, AssigneeChanged: true, TriagedBy: new PersonRef("AVA@infoflopay.example"))));
-        var takenUrgent = _planner.Plan(Create(HelpdeskEventTypes.TicketAssigned,
-            new TicketAssignedData("Payouts failing", Customer, Ava, "urgent", null, BecameUrgent: true, AssigneeChanged: true, TriagedBy: Ava)));
-        var givenByBen = _planner.Plan(Create(HelpdeskEventTypes.TicketAssigned,
-            new TicketAssignedData("Payouts failing", Customer, Ava, "high", null, BecameUrgent: false, AssigneeChanged: true, TriagedBy: new PersonRef("ben@infoflopay.example"))));
-
-        Assert.Empty(taken);
-        Assert.Single(takenUrgent.OfType<PageDelivery>());
-        Assert.Equal(
-            [(NotificationKind.UrgentMobilization, "ben@infoflopay.example"), (NotificationKind.UrgentMobilization, "cleo@infoflopay.example")],
-            Emails(takenUrgent));
-        Assert.Equal([(NotificationKind.Assigned, Ava.Email)], Emails(givenByBen));
-    }
-
-    [Fact]
     public void A_re_triage_that_keeps_the_assignee_emails_nobody()
     {
         var plan = _planner.Plan(Create(HelpdeskEventTypes.TicketAssigned,

@@ -31,17 +31,6 @@ public sealed class TicketEnvelopesTests
     }
 
     [Fact]
-    public void A_triage_says_who_made_it()
-    {
-        var opened = TicketLifecycle.Open("IFP-1002", new NewTicket("Help", "My payout", new Requester("Zed", "zed@unknown.example"), null, TicketPriority.Medium, null, TicketChannel.Email), "essentials", Desk, T0).Ticket;
-
-        var envelope = Assert.Single(TicketEnvelopes.For(TicketLifecycle.Triage(opened, TicketPriority.High, Agent.Email, Agent, T0)));
-
-        var assigned = envelope.ReadData<TicketAssignedData>();
-        Assert.Equal((Agent.Email, true), (assigned.TriagedBy?.Email, assigned.AssigneeChanged));
-    }
-
-    [Fact]
     public void A_staff_note_is_published_to_nobody()
     {
         Assert.Empty(TicketEnvelopes.For(TicketLifecycle.Reply(Waiting(), "Checked the logs.", isInternal: true, Agent, T0.AddHours(2))));
