@@ -17,14 +17,6 @@ public sealed class PortalFunction(PortalAssets assets)
     [OpenApiResponse(404, "No such portal file")]
     public IActionResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/{*path}")] HttpRequest request,
-        string? path)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrEmpty(path) && request.Path.HasValue && !request.Path.Value.EndsWith('/'))
-        {
-            return PortalResult.Redirect(request.PathBase + request.Path + "/");
-        }
-
-        return assets.Find(path) is { } asset ? PortalResult.File(asset) : PortalResult.NotFound();
-    }
+        string? path) =>
+        assets.Serve(request, path);
 }
