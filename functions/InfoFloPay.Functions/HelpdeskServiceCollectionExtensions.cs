@@ -1,3 +1,4 @@
+using InfoFloPay.Functions.Console;
 using InfoFloPay.Functions.Intake;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications;
@@ -29,6 +30,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddIntake();
         services.AddMonitoring(configuration);
         services.AddPortal();
+        services.AddStaffConsole();
         return services;
     }
 }

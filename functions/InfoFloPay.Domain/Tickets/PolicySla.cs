@@ -24,6 +24,7 @@ public sealed class PolicySla(SlaClock clock) : ISlaCalculator
             ResolutionDueAt = state.ResolutionDueAt,
             Paused = state.Paused,
             Breaches = state.Breaches,
+            Calendar = state.Targets.Calendar,
 
             // A closed ticket has nothing left to escalate.
             NextCheckpointAt = ticket.Status == TicketStatus.Closed ? null : SlaEscalationPlanner.NextCheckpoint(state, sent),

@@ -19,4 +19,8 @@ public sealed record TicketSla
     public IReadOnlyList<SlaBreach> Breaches { get; init; } = [];
 
     public DateTimeOffset? NextCheckpointAt { get; init; }
+
+    /// <summary>The calendar the policy row's targets run on, so a reader can say "business hours"; null for a ticket
+    /// last evaluated before this was recorded (or with no policy).</summary>
+    public SlaCalendarKind? Calendar { get; init; }
 }

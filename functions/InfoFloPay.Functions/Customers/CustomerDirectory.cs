@@ -51,6 +51,22 @@ public sealed class CustomerDirectory(EnsuredTable table, TimeProvider clock)
         return row.HasValue ? new StoredAccount(ToAccount(id, row.Value!), row.Value!.ETag) : null;
     }
 
+    /// <summary>Every account, by id: one range query over the account rows of the registry partition (the member
+    /// and domain lookup rows sort elsewhere). The registry is a list of business customers, not of users.</summary>
+    public async Task<IReadOnlyList<StoredAccount>> ListAsync(CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync().ConfigureAwait(false);
+        var from = AccountKey(string.Empty);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {from} and RowKey lt {from + StorageKey.RangeEnd}");
+        var accounts = new List<StoredAccount>();
+        await foreach (var row in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            accounts.Add(new StoredAccount(ToAccount(row.RowKey[from.Length..], row), row.ETag));
+        }
+
+        return accounts;
+    }
+
     /// <summary>Creates or replaces an account and its lookup rows in one batch. An email or domain already bound
     /// to another account → 409; a stale <paramref name="ifMatch"/> (or a concurrent writer) → 412.</summary>
     public async Task<StoredAccount> PutAsync(CustomerAccount account, ETag? ifMatch, CancellationToken cancellationToken)

@@ -7,3 +7,5 @@ public sealed record CustomerResponse(string Id, string Name, CustomerTier Tier,
     public static CustomerResponse From(CustomerAccount account) =>
         new(account.Id, account.Name, account.Tier, account.EmailDomains, account.Members);
 }
+
+public sealed record CustomerListResponse(IReadOnlyList<CustomerResponse> Items);

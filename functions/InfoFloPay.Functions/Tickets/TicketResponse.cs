@@ -30,7 +30,10 @@ public sealed record TicketResponse(
         return new(ticket.Id, ticket.CustomerId, ticket.Requester, ticket.Subject, withDescription ? ticket.Description : null, ticket.Category,
             ticket.Channel, ticket.Status, ticket.Priority, ticket.Assignee, ticket.CreatedAt, ticket.UpdatedAt, ticket.FirstRespondedAt,
             ticket.ResolvedAt, ticket.ClosedAt,
-            new SlaResponse(ticket.Sla.Tier, ticket.Sla.FirstResponseDueAt, ticket.Sla.ResolutionDueAt, ticket.Sla.Paused, ticket.Sla.Breaches));
+            new SlaResponse(ticket.Sla.Tier, ticket.Sla.FirstResponseDueAt, ticket.Sla.ResolutionDueAt, ticket.Sla.Paused, ticket.Sla.Breaches)
+            {
+                Calendar = SlaResponse.CalendarName(ticket.Sla.Calendar),
+            });
     }
 }
 
@@ -39,6 +42,18 @@ public sealed record SlaResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? FirstResponseDueAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? ResolutionDueAt,
     bool Paused,
-    IReadOnlyList<SlaBreach> Breaches);
+    IReadOnlyList<SlaBreach> Breaches)
+{
+    /// <summary>What both targets' due times are counted in: <c>business</c> (the business calendar's hours, so a due
+    /// time can fall on the next working morning) or <c>24x7</c>, as the policy file names them; absent when unknown.</summary>
+    public string? Calendar { get; init; }
+
+    public static string? CalendarName(SlaCalendarKind? calendar) => calendar switch
+    {
+        SlaCalendarKind.Business => "business",
+        SlaCalendarKind.RoundTheClock => "24x7",
+        _ => null,
+    };
+}
 
 public sealed record TicketListResponse(IReadOnlyList<TicketResponse> Items, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ContinuationToken);

@@ -21,7 +21,7 @@
   const apiRoot = location.pathname.replace(/\/portal(\/.*)?$/, '');
 
   const $ = (id) => document.getElementById(id);
-  const state = { identity: null, list: null, ticket: null };
+  const state = { identity: null, list: null, ticket: null, articlesShown: null };
 
   // ---- Identity ------------------------------------------------------------------------------------------------
 
@@ -47,20 +47,20 @@
   const onLoopback = ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
 
   /**
-   * Locally there is no /.auth (404), so on loopback the page offers the local sign-in picker. Everywhere else the API
-   * says who is signed in (/api/me): App Service Authentication injects the user's principal into every request it lets
-   * through, token store or not, whereas /.auth/me answers only with the token store on. A 401 means nobody is.
+   * The API says who is signed in (/api/me): App Service Authentication injects the user's principal into every
+   * request it lets through, token store or not, whereas /.auth/me answers only with the token store on. A 401 means
+   * nobody is; only then, and only on this machine with no /.auth at all (404), does the page offer the local sign-in
+   * picker. So a browser that already carries a principal (the platform's, or a test's) behaves as it does in Azure.
    */
   async function discoverIdentity() {
-    if (onLoopback) {
-      const auth = await fetch('/.auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).catch(() => null);
-      if (auth === null || auth.status === 404) return { mode: 'local', user: storedLocalUser() };
-    }
-
     const response = await fetch(apiRoot + '/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).catch(() => null);
     if (response?.ok) {
       const me = await response.json();
       return { mode: 'azure', user: { ...me, name: me.name || me.email } };
+    }
+    if (response?.status === 401 && onLoopback) {
+      const auth = await fetch('/.auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).catch(() => null);
+      if (auth === null || auth.status === 404) return { mode: 'local', user: storedLocalUser() };
     }
     if (response?.status !== 401) showAlert('We could not tell who is signed in. Please reload the page.');
     return { mode: 'azure', user: null };
@@ -200,7 +200,7 @@
   function showView(name) {
     for (const view of document.querySelectorAll('.view')) view.hidden = view.id !== `view-${name}`;
     $('nav').hidden = name === 'signin';
-    const section = name === 'ticket' ? 'tickets' : name;
+    const section = name === 'ticket' || name === 'notfound' ? 'tickets' : name;
     for (const link of document.querySelectorAll('[data-nav]')) {
       if (link.dataset.nav === section) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
@@ -335,7 +335,13 @@
       renderTicket(ticket.json, events.json.items);
     } catch (error) {
       state.ticket = null;
-      showAlert(error.status === 404 ? `There is no ticket ${id} on your account.` : error.message);
+      if (error.status === 404) {
+        // No reply box, no timeline: there is nothing here to reply to.
+        $('notfound-text').textContent = `There is no ticket ${id} on your account.`;
+        showView('notfound');
+        return;
+      }
+      showAlert(error.message);
     }
   }
 
@@ -360,8 +366,9 @@
     $('ticket-status-actions').hidden = ticket.status !== 'resolved';
     $('reply-form').hidden = ticket.status === 'closed';
 
+    // "Notification sent" entries are the desk's bookkeeping of its own mail: the customer has the mail itself.
     const timeline = $('timeline');
-    timeline.replaceChildren(...events.map(timelineEntry));
+    timeline.replaceChildren(...events.filter((event) => event.kind !== 'notification-sent').map(timelineEntry));
   }
 
   function wrap(tag, child) {
@@ -382,7 +389,6 @@
       case 'status': what.textContent = event.fromStatus ? `Status ${event.fromStatus} → ${event.toStatus}` : `Status → ${event.toStatus}`; break;
       case 'triaged': what.textContent = `Reviewed by support: ${event.priority} priority`; break;
       case 'assigned': what.textContent = event.assignee ? `Assigned to ${event.assignee}` : 'Unassigned'; break;
-      case 'notification-sent': what.textContent = `Notification sent (${event.channel ?? 'email'})`; break;
       case 'sla-applied': what.textContent = 'Service level targets set'; break;
       case 'sla-warning': what.textContent = 'Service level target approaching'; break;
       case 'sla-breached': what.textContent = 'Service level target missed'; break;
@@ -447,30 +453,45 @@
 
   // ---- Help articles -------------------------------------------------------------------------------------------
 
-  function showHelp() {
+  /** The Help page: every article by title until the customer searches; an article has its own address (#help/slug). */
+  async function showHelp(slug) {
     showView('help');
+    $('article').hidden = true;
+    $('help-results').hidden = Boolean(slug);
+    if (slug) {
+      await showArticle(slug);
+      return;
+    }
+    if (!state.articlesShown) await listArticles('');
+  }
+
+  async function listArticles(q) {
+    try {
+      const { json } = await api('GET', '/articles' + (q ? '?' + new URLSearchParams({ q }) : ''));
+      const list = $('article-list');
+      list.replaceChildren(...json.items.map(articleRow));
+      $('articles-empty').hidden = json.items.length > 0;
+      $('articles-heading').textContent = q ? `Articles matching “${q}”` : 'All articles';
+      $('articles-heading').hidden = false;
+      state.articlesShown = q || 'all';
+    } catch (error) {
+      showAlert(error.message);
+    }
   }
 
   async function searchArticles(event) {
     event.preventDefault();
     clearAlert();
     $('article').hidden = true;
-    const q = $('help-q').value.trim();
-    try {
-      const { json } = await api('GET', '/articles?' + new URLSearchParams({ q }));
-      const list = $('article-list');
-      list.replaceChildren(...json.items.map(articleRow));
-      $('articles-empty').hidden = json.items.length > 0;
-    } catch (error) {
-      showAlert(error.message);
-    }
+    $('help-results').hidden = false;
+    if (location.hash !== '#help') history.pushState(null, '', '#help');
+    await listArticles($('help-q').value.trim());
   }
 
   function articleRow(article) {
     const item = el('li');
-    const open = el('button', 'link', article.title);
-    open.type = 'button';
-    open.addEventListener('click', () => showArticle(article.slug));
+    const open = el('a', null, article.title);
+    open.href = '#help/' + encodeURIComponent(article.slug);
     item.append(open);
     if (article.tags?.length) item.append(el('div', 'tags', article.tags.join(' · ')));
     return item;
@@ -487,7 +508,7 @@
       $('article').hidden = false;
       $('article-title').scrollIntoView({ block: 'start' });
     } catch (error) {
-      showAlert(error.message);
+      showAlert(error.status === 404 ? `There is no article “${slug}”.` : error.message);
     }
   }
 
@@ -502,7 +523,7 @@
     const [section, arg] = [hash.split('/')[0], decodeURIComponent(hash.split('/').slice(1).join('/'))];
     switch (section) {
       case 'new': showNewTicket(); break;
-      case 'help': showHelp(); break;
+      case 'help': await showHelp(arg); break;
       case 'ticket': await showTicket(arg); break;
       default: await showTickets(arg === 'closed' ? 'closed' : 'open');
     }
