@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: installs Azurite (npm ci), restores and builds with warnings as errors,
-# builds and lints the Bicep templates, then runs the unit and integration tests (which start Azurite themselves).
-# Ends with a line "N passed, N failed".
+# builds and lints the Bicep templates, runs the console's JavaScript unit tests (node --test, no package needed),
+# then the unit and integration tests (which start Azurite themselves). Ends with one line "N passed, N failed" over
+# both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -28,26 +29,43 @@ if [[ ! -x /usr/bin/chromium ]]; then
   fi
 fi
 
-echo "==> dotnet test"
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+node_log=$(mktemp)
+trap 'rm -f "$log" "$node_log"' EXIT
+
+echo "==> node --test (console modules)"
+set +e
+node --test --test-reporter=tap tests/console/ 2>&1 | tee "$node_log"
+node_status=${PIPESTATUS[0]}
+set -e
+
+echo "==> dotnet test"
 set +e
 dotnet test InfoFloPay.Functions.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
-# One closing line across all test assemblies, in the plain form CI reads.
-awk '/^(Passed|Failed)!/ {
+# One closing line across all test assemblies and the node tests, in the plain form CI reads.
+awk 'FNR == NR && /^# (pass|fail|skipped|todo|cancelled) [0-9]+$/ {
+       if ($2 == "pass") passed += $3
+       else if ($2 == "fail" || $2 == "cancelled") failed += $3
+       else skipped += $3
+       next
+     }
+     FNR != NR && /^(Passed|Failed)!/ {
        for (i = 1; i <= NF; i++) {
          if ($i == "Passed:") passed += $(i+1) + 0
          if ($i == "Failed:") failed += $(i+1) + 0
          if ($i == "Skipped:") skipped += $(i+1) + 0
        }
      }
-     END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+     END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$node_log" "$log"
 
-if grep -qE '^(Passed|Failed)!.*Skipped: *[1-9]' "$log"; then
+if grep -qE '^(Passed|Failed)!.*Skipped: *[1-9]' "$log" || grep -qE '^# (skipped|todo) [1-9]' "$node_log"; then
   echo "Skipped tests found: every test must run here." >&2
   exit 1
+fi
+if [[ $node_status -ne 0 ]]; then
+  exit "$node_status"
 fi
 exit "$status"

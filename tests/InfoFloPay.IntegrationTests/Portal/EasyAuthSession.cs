@@ -25,7 +25,11 @@ public sealed class EasyAuthSession
 
     public static EasyAuthSession SignedOut() => new(null);
 
-    public static EasyAuthSession SignedIn(string email, string? displayName, params string[] roles)
+    public static EasyAuthSession SignedIn(string email, string? displayName, params string[] roles) =>
+        new(PrincipalFor(email, displayName, roles));
+
+    /// <summary>The <c>X-MS-CLIENT-PRINCIPAL</c> App Service Authentication injects for an Entra ID user.</summary>
+    public static string PrincipalFor(string email, string? displayName, params string[] roles)
     {
         var claims = new List<object> { new { typ = "preferred_username", val = email } };
         if (displayName is not null)
@@ -41,7 +45,7 @@ public sealed class EasyAuthSession
             name_typ = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name",
             role_typ = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role",
         };
-        return new(Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(principal))));
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(principal)));
     }
 
     public Task AttachAsync(IBrowserContext context, Uri site)

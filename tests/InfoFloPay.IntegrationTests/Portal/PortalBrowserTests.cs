@@ -145,10 +145,14 @@ public sealed class PortalBrowserTests(PortalSite site)
         await Expect(page.Locator("#tickets-empty")).ToBeVisibleAsync();
         await Expect(page.Locator("#ticket-list")).Not.ToContainTextAsync(SeededContosoSubject);
 
-        // Not even by its address: the portal says there is no such ticket on Dana's account.
+        // Not even by its address: a not-found page says there is no such ticket on Dana's account, with nothing to
+        // reply to.
         await page.GotoAsync(site.PortalAddress + "#ticket/" + contosoId);
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"There is no ticket {contosoId} on your account.");
-        await Expect(page.Locator("#ticket-title")).Not.ToContainTextAsync(SeededContosoSubject);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ticket not found" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#notfound-text")).ToHaveTextAsync($"There is no ticket {contosoId} on your account.");
+        await Expect(page.GetByLabel("Your reply")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send reply" })).ToBeHiddenAsync();
+        await Expect(page.Locator("body")).Not.ToContainTextAsync(SeededContosoSubject);
     }
 
     [Fact]
@@ -211,7 +215,7 @@ public sealed class PortalBrowserTests(PortalSite site)
         await Nav(page, "Help articles").ClickAsync();
         await page.GetByLabel("Search troubleshooting steps").FillAsync("declined do not honor");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Card payments declined with \"do not honor\"" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Card payments declined with \"do not honor\"" }).ClickAsync();
 
         await Expect(page.Locator("#article-title")).ToHaveTextAsync("Card payments declined with \"do not honor\"");
         await Expect(page.Locator("#article-body h1")).ToHaveTextAsync("Why it happens");
@@ -230,7 +234,7 @@ public sealed class PortalBrowserTests(PortalSite site)
         await Nav(page, "Help articles").ClickAsync();
         await page.GetByLabel("Search troubleshooting steps").FillAsync("refund reference");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Refund status lookup" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Refund status lookup" }).ClickAsync();
 
         await Expect(page.Locator("#article-body strong")).ToHaveTextAsync("reference");
         // Clicking what is left of the javascript: link must not run it either.
@@ -245,6 +249,48 @@ public sealed class PortalBrowserTests(PortalSite site)
         Assert.Null(await page.EvaluateAsync<string?>("() => window.portalPwned ?? null"));
         Assert.Equal(0, await page.Locator("#article-body script, #article-body iframe, #article-body [onerror]").CountAsync());
         Assert.DoesNotContain(violations, text => text.Contains("pwned", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_help_page_lists_every_article_before_a_search_and_each_article_has_its_own_address()
+    {
+        var page = await site.OpenPortalAsync();
+        await SignInLocallyAsync(page, "carol@contoso.com");
+
+        await Nav(page, "Help articles").ClickAsync();
+        var titles = page.Locator("#article-list li a");
+        await Expect(titles).ToHaveTextAsync(["Card payments declined with \"do not honor\"", "Refund status lookup", "Webhook signature verification fails"]);
+        await Expect(page.Locator("#articles-heading")).ToHaveTextAsync("All articles");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Webhook signature verification fails" }).ClickAsync();
+        Assert.EndsWith("#help/webhook-signature-mismatch", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator("#article-title")).ToHaveTextAsync("Webhook signature verification fails");
+
+        // The address alone opens the article, in a new tab or after a reload.
+        var other = await site.OpenPortalAsync("#help/card-declined-do-not-honor");
+        await SignInLocallyAsync(other, "carol@contoso.com", expectTickets: false);
+        await Expect(other.Locator("#article-title")).ToHaveTextAsync("Card payments declined with \"do not honor\"");
+        await Expect(other.Locator("#article-list")).ToBeHiddenAsync();
+        await other.GetByRole(AriaRole.Link, new() { Name = "← All articles" }).ClickAsync();
+        await Expect(other.Locator("#article-list li")).ToHaveCountAsync(3);
+    }
+
+    [Fact]
+    public async Task A_customers_timeline_leaves_out_the_desks_notification_entries()
+    {
+        using var carol = site.Host.As("carol@contoso.com");
+        var opened = await carol.PostAsJsonAsync(new Uri("/api/tickets", UriKind.Relative), new { subject = "Payout report shows yesterday twice", description = "" });
+        var id = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        await site.Host.MessagesSettledAsync();
+        var events = await carol.GetFromJsonAsync<JsonObject>(new Uri($"/api/tickets/{id}/events", UriKind.Relative));
+        Assert.Contains(events!["items"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "notification-sent"); // the API still has it
+
+        var page = await site.OpenPortalAsync("#ticket/" + id);
+        await SignInLocallyAsync(page, "carol@contoso.com", expectTickets: false);
+
+        await Expect(page.Locator("#timeline li.created")).ToBeVisibleAsync();
+        await Expect(page.Locator("#timeline")).Not.ToContainTextAsync("Notification sent");
+        await Expect(page.Locator("#timeline li.notification-sent")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -269,11 +315,14 @@ public sealed class PortalBrowserTests(PortalSite site)
     private static ILocator Nav(IPage page, string name) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Portal" }).GetByRole(AriaRole.Link, new() { Name = name });
 
-    private static async Task SignInLocallyAsync(IPage page, string email)
+    private static async Task SignInLocallyAsync(IPage page, string email, bool expectTickets = true)
     {
         await page.GetByLabel("Demo user").SelectOptionAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in locally" }).ClickAsync();
         await Expect(page.Locator("#account .who")).ToHaveTextAsync(email);
-        await Expect(page.Locator("#view-tickets")).ToBeVisibleAsync();
+        if (expectTickets)
+        {
+            await Expect(page.Locator("#view-tickets")).ToBeVisibleAsync();
+        }
     }
 }

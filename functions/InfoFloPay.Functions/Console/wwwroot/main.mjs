@@ -47,10 +47,9 @@ const ctx = {
 let current = null;
 
 function announce(message) {
+  // The same message twice in a row must still be heard: alternate a trailing no-break space so the text changes.
   const announcer = byId('announcer');
-  announcer.textContent = '';
-  // A fresh text node each time, so the same message twice is announced twice.
-  requestAnimationFrame(() => { announcer.textContent = message; });
+  announcer.textContent = announcer.textContent === message ? `${message}\u00a0` : message;
 }
 
 function showAlert(message, kind = 'error') {
@@ -168,6 +167,8 @@ async function route() {
     showAlert(error.message);
   }
   document.body.dataset.view = parsed.view;
+  // Which route the page has finished drawing, for anything that waits on it (tests, the agent's own scripts).
+  document.body.dataset.route = location.hash || '#/';
 }
 
 function shortcutsView() {

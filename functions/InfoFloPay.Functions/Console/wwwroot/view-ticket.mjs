@@ -79,15 +79,16 @@ export function createTicketView(ctx) {
       h('div', { id: 'ws-banner', class: 'banner', role: 'alert', hidden: true }),
       h('div', { id: 'ws-paging' }),
       h('div', { class: 'ws-grid' },
-        h('section', { class: 'ws-main', 'aria-labelledby': 'description-title' },
+        h('section', { class: 'ws-main' },
           h('h2', { id: 'description-title' }, 'Description'),
           h('div', { id: 'ws-description', class: 'description' }),
           h('h2', { id: 'timeline-title' }, 'Timeline'),
           h('ol', { id: 'ws-timeline', class: 'timeline', 'aria-labelledby': 'timeline-title' }),
           composer()),
         h('aside', { class: 'ws-side', 'aria-label': 'Ticket actions and details' },
-          h('section', { class: 'panel', 'aria-labelledby': 'triage-title' }, h('h2', { id: 'triage-title' }, 'Triage'), h('div', { id: 'ws-triage' })),
-          h('section', { class: 'panel', 'aria-labelledby': 'status-title' }, h('h2', { id: 'status-title' }, 'Status'), h('div', { id: 'ws-status' })),
+          // No accessible name on these two panels: "Priority", "Assignee" and "Status" name the controls alone.
+          h('section', { class: 'panel' }, h('h2', { id: 'triage-title' }, 'Triage'), h('div', { id: 'ws-triage' })),
+          h('section', { class: 'panel' }, h('h2', { id: 'status-title' }, 'Status'), h('div', { id: 'ws-status' })),
           h('section', { class: 'panel', 'aria-labelledby': 'people-title' }, h('h2', { id: 'people-title' }, 'Requester and account'), h('dl', { id: 'ws-people', class: 'facts' })),
           h('section', { class: 'panel', 'aria-labelledby': 'sla-title' }, h('h2', { id: 'sla-title' }, 'Service level'), h('div', { id: 'ws-sla' }))))));
   }
@@ -238,7 +239,9 @@ export function createTicketView(ctx) {
     }
     const status = select('status-status', 'status', [['', `${t.status[0].toUpperCase()}${t.status.slice(1)} (now) — choose…`], ...choices], '');
     const note = h('textarea', { id: 'status-note', name: 'note', rows: 2 });
-    const hint = h('p', { class: 'hint status-hint', id: 'status-effect', 'aria-live': 'polite' }, t.status === 'pending' ? 'The SLA clock is paused while the ticket is pending.' : 'Pending pauses the SLA clock.');
+    const standing = { pending: 'The SLA clock is paused while the ticket is pending.', resolved: 'Reopening starts a new resolution clock.' }[t.status]
+      ?? 'Pending pauses the SLA clock.';
+    const hint = h('p', { class: 'hint status-hint', id: 'status-effect', 'aria-live': 'polite' }, standing);
     const form = h('form', { id: 'status-form', novalidate: true },
       field('Status', status),
       hint,
@@ -247,7 +250,7 @@ export function createTicketView(ctx) {
       h('div', { class: 'actions' },
         h('button', { type: 'submit', id: 'status-submit' }, 'Change status'),
         t.status === 'resolved' ? h('button', { type: 'button', class: 'secondary', id: 'ws-reopen', onclick: () => { status.value = 'open'; form.requestSubmit(); } }, 'Reopen') : null));
-    status.addEventListener('change', () => { hint.textContent = statusHint(t.status, status.value) || 'Pending pauses the SLA clock.'; });
+    status.addEventListener('change', () => { hint.textContent = statusHint(t.status, status.value) || standing; });
     track(form);
     form.addEventListener('submit', (event) => {
       event.preventDefault();

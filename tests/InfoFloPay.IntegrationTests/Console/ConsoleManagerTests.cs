@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace InfoFloPay.IntegrationTests.Console;
+
+/// <summary>The manager views: customer accounts and articles edited in the console, monitoring targets and their state.</summary>
+[Collection(ConsoleCollectionDefinition.Name)]
+public sealed class ConsoleManagerTests(ConsoleSite site)
+{
+    private static readonly PageGetByLabelOptions Exact = new() { Exact = true };
+
+    [Fact]
+    public async Task A_manager_registers_an_account_with_the_apis_error_beside_the_field_it_names()
+    {
+        var id = "northwind-" + Guid.NewGuid().ToString("N")[..6];
+        var page = await site.OpenAsManagerAsync("#/customers");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New account" }).ClickAsync();
+
+        await page.GetByLabel("Account id", Exact).FillAsync(id);
+        await page.GetByLabel("Name", Exact).FillAsync("Northwind Traders");
+        await page.GetByLabel("SLA tier", Exact).SelectOptionAsync("vip");
+        await page.GetByLabel("Email domains", Exact).FillAsync("northwind.example\nnot a domain");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await Expect(page.Locator("#customer-domains-error")).ToHaveTextAsync("'not a domain' is not an email domain.");
+        await Expect(page.GetByLabel("Email domains", Exact)).ToHaveAttributeAsync("aria-invalid", "true");
+        using var manager = site.Host.Manager();
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await manager.GetAsync(new Uri($"/api/customers/{id}", UriKind.Relative))).StatusCode);
+
+        await page.GetByLabel("Email domains", Exact).FillAsync("northwind.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.Locator("#view-title")).ToHaveTextAsync("Northwind Traders");
+        var stored = await manager.GetFromJsonAsync<JsonObject>(new Uri($"/api/customers/{id}", UriKind.Relative));
+        Assert.Equal("vip", stored!["tier"]!.GetValue<string>());
+        Assert.Equal("northwind.example", Assert.Single(stored["emailDomains"]!.AsArray())!.GetValue<string>());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to customers" }).ClickAsync();
+        await Expect(page.Locator($"tr[data-customer='{id}']")).ToContainTextAsync("Northwind Traders");
+    }
+
+    [Fact]
+    public async Task Staff_edit_an_article_and_see_it_as_customers_will()
+    {
+        var page = await site.OpenAsAgentAsync("#/articles");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Webhook signature verification fails" }).ClickAsync();
+        await Expect(page.GetByLabel("Slug", Exact)).ToHaveValueAsync("webhook-signature-mismatch");
+
+        await page.GetByLabel("Body (markdown)", Exact).FillAsync("Verify the **raw** body.\n\n1. Read the header.\n2. Compare in constant time.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save article" }).ClickAsync();
+
+        await Expect(page.Locator("#article-form .form-message")).ToContainTextAsync("Saved");
+        await Expect(page.Locator("#article-preview ol li")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#article-preview strong")).ToHaveTextAsync("raw");
+        using var agent = site.Host.Agent();
+        var article = await agent.GetFromJsonAsync<JsonObject>(new Uri("/api/articles/webhook-signature-mismatch", UriKind.Relative));
+        Assert.StartsWith("Verify the **raw** body.", article!["body"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Monitoring_lists_each_target_with_its_state()
+    {
+        var name = "acquirer-" + Guid.NewGuid().ToString("N")[..6];
+        using (var manager = site.Host.Manager())
+        {
+            (await manager.PutAsJsonAsync(new Uri($"/api/monitoring/targets/{name}", UriKind.Relative), new { url = "http://127.0.0.1:9/health", kind = "http", failureThreshold = 3 })).EnsureSuccessStatusCode();
+        }
+
+        var page = await site.OpenAsManagerAsync("#/monitoring");
+
+        var row = page.Locator($"tr[data-target='{name}']");
+        await Expect(row).ToContainTextAsync("http http://127.0.0.1:9/health");
+        await Expect(row.Locator(".badge")).ToHaveTextAsync("unknown");
+        await Expect(row).ToContainTextAsync("not yet");
+        await Expect(page.Locator("#mon-incidents")).ToBeVisibleAsync();
+        await ConsoleSite.ScreenshotAsync(page, "monitoring");
+    }
+}
