@@ -40,6 +40,7 @@ static void PrintWelcome(string baseUrl)
 
         InfoFlo Pay Helpdesk is running at {baseUrl}
           Portal:      {baseUrl}/api/portal/
+          Console:     {baseUrl}/api/console/   (the support team's workspace)
           Health:      curl {baseUrl}/api/health
           OpenAPI:     curl {baseUrl}/api/openapi.json
           As an agent: curl -H "X-MS-CLIENT-PRINCIPAL: {agent}" {baseUrl}/api/queue

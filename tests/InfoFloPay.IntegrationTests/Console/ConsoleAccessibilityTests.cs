@@ -25,7 +25,7 @@ public sealed class ConsoleAccessibilityTests(ConsoleSite site)
     public async Task No_view_has_a_serious_or_critical_accessibility_violation(ColorScheme scheme, params string[] views)
     {
         var id = await WorkedTicketAsync();
-        var page = await site.OpenAsManagerAsync(options: new() { ColorScheme = scheme });
+        var page = await site.OpenAsManagerAsync(options: new() { ColorScheme = scheme, ViewportSize = new() { Width = 1280, Height = 800 } });
 
         var found = new List<string>();
         foreach (var view in views.Select(v => v == "ticket" ? $"#/ticket/{id}" : v))
@@ -33,6 +33,10 @@ public sealed class ConsoleAccessibilityTests(ConsoleSite site)
             await page.EvaluateAsync("hash => { location.hash = hash; }", view);
             await Expect(page.Locator($"body[data-route='{view}']")).ToBeAttachedAsync();
             found.AddRange(Serious(await page.RunAxe(WcagAA), view));
+            if (scheme == ColorScheme.Dark && view.StartsWith("#/ticket/", StringComparison.Ordinal))
+            {
+                await ConsoleSite.ScreenshotAsync(page, "workspace-dark");
+            }
         }
 
         var signedOut = await site.OpenSignedOutAsync(new() { ColorScheme = scheme });

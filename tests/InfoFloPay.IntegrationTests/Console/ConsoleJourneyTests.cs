@@ -17,7 +17,7 @@ public sealed partial class ConsoleJourneyTests(ConsoleSite site)
     {
         var subject = "Refund R-88 stuck in processing " + Suffix();
         var id = await site.OpenTicketAsync(ConsoleSite.Carol, subject, "Refund R-88 has shown 'processing' since Monday.");
-        var page = await site.OpenAsAgentAsync();
+        var page = await site.OpenAsAgentAsync(options: Wide());
 
         // The triage queue lists it with its SLA countdown, in Eastern time, on business hours.
         var row = page.Locator($"#ticket-list li[data-ticket-id='{id}']");
@@ -101,7 +101,7 @@ public sealed partial class ConsoleJourneyTests(ConsoleSite site)
         await site.Host.MessagesSettledAsync();
         Assert.NotEmpty((await site.TicketAsync(id))["sla"]!["breaches"]!.AsArray());
 
-        var page = await site.OpenAsManagerAsync("#/sla");
+        var page = await site.OpenAsManagerAsync("#/sla", Wide());
         await Expect(page.Locator("#view-title")).ToHaveTextAsync("SLA at a glance");
         var vip = page.Locator("table.glance tr[data-tier='vip'] td").Nth(1);
         await Expect(vip).Not.ToHaveTextAsync("0");
@@ -232,4 +232,7 @@ public sealed partial class ConsoleJourneyTests(ConsoleSite site)
     }
 
     private static string Suffix() => Guid.NewGuid().ToString("N")[..6];
+
+    /// <summary>A desktop-sized window, where the workspace has its side panel (and the screenshots look as on a desk).</summary>
+    private static BrowserNewContextOptions Wide() => new() { ViewportSize = new() { Width = 1280, Height = 800 } };
 }

@@ -67,7 +67,7 @@ public sealed class ConsoleManagerTests(ConsoleSite site)
             (await manager.PutAsJsonAsync(new Uri($"/api/monitoring/targets/{name}", UriKind.Relative), new { url = "http://127.0.0.1:9/health", kind = "http", failureThreshold = 3 })).EnsureSuccessStatusCode();
         }
 
-        var page = await site.OpenAsManagerAsync("#/monitoring");
+        var page = await site.OpenAsManagerAsync("#/monitoring", new() { ViewportSize = new() { Width = 1280, Height = 800 } });
 
         var row = page.Locator($"tr[data-target='{name}']");
         await Expect(row).ToContainTextAsync("http http://127.0.0.1:9/health");

@@ -33,6 +33,7 @@ const ctx = {
   me: null,
   customers: new Map(),
   agents: null,
+  knownAssignees: new Set(),
   queueContext: null,
   lastTicketId: null,
   now: () => Date.now(),
@@ -166,6 +167,7 @@ async function route() {
   } catch (error) {
     showAlert(error.message);
   }
+  if (parsed.view !== 'ticket') document.title = `${byId('view-title')?.textContent ?? 'Console'} · InfoFlo Pay Console`;
   document.body.dataset.view = parsed.view;
   // Which route the page has finished drawing, for anything that waits on it (tests, the agent's own scripts).
   document.body.dataset.route = location.hash || '#/';

@@ -10,12 +10,13 @@ import { routeHref, ticketHref } from './router.mjs';
 
 const FILTER_KEYS = ['priority', 'assignee', 'customer', 'status', 'q'];
 
-/** The people the Assignee pickers offer: GET /api/agents when the server has it, else whoever the console has seen. */
+/** The people the Assignee pickers offer: GET /api/agents when the server has it, else whoever the console has seen
+ * owning a ticket (and the agent signed in). */
 export function assigneeChoices(ctx, seen = []) {
   if (ctx.agents?.length) {
     return ctx.agents.map((agent) => [agent.email, `${agent.name || agent.email}${agent.availability === 'away' ? ' (away)' : ''}`]);
   }
-  const emails = new Set([ctx.me.email, ...seen.filter(Boolean)]);
+  const emails = new Set([ctx.me.email, ...(ctx.knownAssignees ?? []), ...seen.filter(Boolean)]);
   return [...emails].map((email) => [email, email === ctx.me.email ? `${email} (me)` : email]);
 }
 
@@ -47,6 +48,24 @@ export function updateRow(ctx, row, ticket) {
     clock
       ? h('span', { class: `sla-chip tone-${clock.tone}` }, h('span', { class: 'sla-headline' }, clock.headline), h('span', { class: 'sla-detail' }, clock.detail))
       : h('span', { class: 'sla-chip tone-muted' }, h('span', { class: 'sla-headline' }, 'No SLA clock running')));
+}
+
+/**
+ * The ids of a queue view, in the order the view shows them, for "next ticket" when the workspace was opened without
+ * going through the queue (a link, a reload). Empty when the list cannot be had.
+ */
+export async function queueIds(ctx, queueId, filters = {}) {
+  const ask = async (compatible) => {
+    const { path, params } = requestFor(queueId, filters, ctx.me.email, { compatible });
+    return (await ctx.api.get(path, { params })).data.items;
+  };
+  try {
+    const items = await ask(false).catch((error) => (error.status === 400 ? ask(true) : Promise.reject(error)));
+    const now = ctx.now();
+    return sortFor(queueId, keepMatching(items, queueId, filters, ctx.me.email, { isBreached: (t) => isBreached(t, now) })).map((t) => t.id);
+  } catch {
+    return [];
+  }
 }
 
 export function createQueueView(ctx) {
@@ -142,6 +161,7 @@ export function createQueueView(ctx) {
     try {
       const page = await fetchPage(undefined);
       if (state.loading !== mine) return;
+      for (const t of page.items) if (t.assignee) ctx.knownAssignees?.add(t.assignee);
       const items = matching(page.items);
       const arrived = fresh ? [] : arrivals(state.items, items);
       state.items = items;

@@ -12,7 +12,7 @@ import { PRIORITIES, queueById } from './queues.mjs';
 import { routeHref, ticketHref } from './router.mjs';
 import { segment } from './api.mjs';
 import { statusChoices, statusHint, triageDefaults, routingReason, neighbour, COMPOSER_MODES } from './workspace.mjs';
-import { assigneeChoices, assigneeLabel } from './view-queue.mjs';
+import { assigneeChoices, assigneeLabel, queueIds } from './view-queue.mjs';
 
 const DRAFT_KEY = (id) => `infoflopay.console.draft.${id}`;
 
@@ -33,6 +33,14 @@ export function createTicketView(ctx) {
     skeleton();
     draw({ forms: true });
     byId('view-title').focus();
+    if (state.from && ctx.queueContext?.queueId !== state.from) {
+      // Opened from a link or a reload: learn the queue's order so next / previous work here too.
+      const ids = await queueIds(ctx, state.from);
+      if (ids.length && byId('ws-neighbours')) {
+        ctx.queueContext = { queueId: state.from, filters: {}, ids };
+        drawNeighbours();
+      }
+    }
   }
 
   async function loadAll() {
