@@ -32,6 +32,7 @@ test('durations read as people say them', () => {
 test('relative times say which side of now they are on', () => {
   assert.equal(formatRelative('2026-11-24T16:10:00Z', '2026-11-24T14:00:00Z'), 'in 2h 10m');
   assert.equal(formatRelative('2026-11-24T13:35:00Z', '2026-11-24T14:00:00Z'), '25m ago');
+  assert.equal(formatRelative('2026-11-24T14:00:20Z', '2026-11-24T14:00:00Z'), 'just now');
 });
 
 test('Eastern wall-clock input becomes the right UTC instant across daylight saving time', () => {

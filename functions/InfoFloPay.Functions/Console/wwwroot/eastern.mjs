@@ -30,9 +30,10 @@ export function formatDuration(milliseconds) {
   return `${rest}m`;
 }
 
-/** "in 2h 10m" or "25m ago", from `now` to `instant`. */
+/** "in 2h 10m", "25m ago", or "just now" within a minute either side, from `now` to `instant`. */
 export function formatRelative(instant, now) {
   const delta = new Date(instant).getTime() - new Date(now).getTime();
+  if (Math.abs(delta) < 60000) return 'just now';
   return delta >= 0 ? `in ${formatDuration(delta)}` : `${formatDuration(delta)} ago`;
 }
 

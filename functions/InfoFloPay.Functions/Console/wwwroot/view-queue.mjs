@@ -5,7 +5,7 @@
 import { h, byId, fill, select, badge } from './dom.mjs';
 import { QUEUES, PRIORITIES, STATUS_CHOICES, queueById, filtersFor, requestFor, keepMatching, sortFor, arrivals } from './queues.mjs';
 import { pressingClock, isBreached } from './sla.mjs';
-import { formatRelative } from './eastern.mjs';
+import { formatRelative, formatEastern } from './eastern.mjs';
 import { routeHref, ticketHref } from './router.mjs';
 
 const FILTER_KEYS = ['priority', 'assignee', 'customer', 'status', 'q'];
@@ -44,7 +44,7 @@ export function updateRow(ctx, row, ticket) {
       h('span', { class: 'account' }, account ? `${account.name} · ${account.tier}` : ticket.customerId ?? 'No account'),
       badge('status', ticket.status),
       h('span', { class: 'assignee' }, assigneeLabel(ctx, ticket.assignee)),
-      h('span', { class: 'age' }, `opened ${formatRelative(ticket.createdAt, now)}`)),
+      h('span', { class: 'age', title: formatEastern(ticket.createdAt) }, `opened ${formatRelative(ticket.createdAt, now)}`)),
     clock
       ? h('span', { class: `sla-chip tone-${clock.tone}` }, h('span', { class: 'sla-headline' }, clock.headline), h('span', { class: 'sla-detail' }, clock.detail))
       : h('span', { class: 'sla-chip tone-muted' }, h('span', { class: 'sla-headline' }, 'No SLA clock running')));
