@@ -31,6 +31,7 @@ public sealed class ConsoleAssets : EmbeddedSite
         ["workspace.mjs"] = Script,
         ["view-queue.mjs"] = Script,
         ["view-ticket.mjs"] = Script,
+        ["ticket-panels.mjs"] = Script,
         ["view-sla.mjs"] = Script,
         ["view-monitoring.mjs"] = Script,
         ["view-customers.mjs"] = Script,

@@ -5,9 +5,8 @@
 
 import { h, byId, fill, field, select, formMessage, badge } from './dom.mjs';
 import { showFormErrors, clearFormErrors, setFormMessage } from './forms.mjs';
-import { describeEvent } from './timeline.mjs';
-import { slaClocks, calendarLabel } from './sla.mjs';
-import { formatEastern, formatRelative } from './eastern.mjs';
+import { slaClocks } from './sla.mjs';
+import { clockChips, slaFacts, timelineEntries, pagingPanel, peopleFacts } from './ticket-panels.mjs';
 import { PRIORITIES, queueById } from './queues.mjs';
 import { routeHref, ticketHref } from './router.mjs';
 import { segment } from './api.mjs';
@@ -17,7 +16,7 @@ import { assigneeChoices, assigneeLabel, queueIds } from './view-queue.mjs';
 const DRAFT_KEY = (id) => `infoflopay.console.draft.${id}`;
 
 export function createTicketView(ctx) {
-  const state = { id: null, from: null, ticket: null, etag: null, events: [], account: null, stale: false };
+  const state = { id: null, from: null, ticket: null, etag: null, events: [], account: null };
   const path = () => `/tickets/${segment(state.id)}`;
 
   async function render(route) {
@@ -48,7 +47,6 @@ export function createTicketView(ctx) {
     state.ticket = ticket.data;
     state.etag = ticket.etag;
     state.events = events.data.items;
-    state.stale = false;
     state.account = await accountOf(state.ticket.customerId);
   }
 
@@ -131,20 +129,8 @@ export function createTicketView(ctx) {
   }
 
   function drawClocks(now) {
-    const clocks = slaClocks(state.ticket, now);
-    fill(byId('ws-clocks'), clocks.map((clock) => h('li', { class: `sla-chip tone-${clock.tone}` },
-      h('span', { class: 'sla-headline' }, clock.headline), clock.detail ? h('span', { class: 'sla-detail' }, clock.detail) : null)));
-    const t = state.ticket;
-    fill(byId('ws-sla'),
-      h('dl', { class: 'facts' },
-        h('dt', {}, 'Tier'), h('dd', {}, t.sla?.tier ?? '—'),
-        h('dt', {}, 'Counted in'), h('dd', {}, calendarLabel(t.sla) || 'the policy\'s calendar'),
-        h('dt', {}, 'First response due'), h('dd', {}, t.firstRespondedAt ? `answered ${formatEastern(t.firstRespondedAt)}` : formatEastern(t.sla?.firstResponseDueAt) || (t.sla?.paused ? 'paused' : '—')),
-        h('dt', {}, 'Resolution due'), h('dd', {}, t.resolvedAt && ['resolved', 'closed'].includes(t.status) ? `resolved ${formatEastern(t.resolvedAt)}` : formatEastern(t.sla?.resolutionDueAt) || (t.sla?.paused ? 'paused' : 'no target'))),
-      t.sla?.paused ? h('p', { class: 'note' }, 'The ticket is pending: its SLA clocks are paused until it is open again.') : null,
-      (t.sla?.breaches ?? []).length
-        ? h('ul', { class: 'breaches' }, t.sla.breaches.map((b) => h('li', {}, `${b.target === 'first-response' ? 'First response' : 'Resolution'} target missed at ${formatEastern(b.at)}`)))
-        : null);
+    fill(byId('ws-clocks'), clockChips(slaClocks(state.ticket, now)));
+    fill(byId('ws-sla'), slaFacts(state.ticket));
   }
 
   function drawNeighbours() {
@@ -158,51 +144,15 @@ export function createTicketView(ctx) {
   }
 
   function drawTimeline() {
-    fill(byId('ws-timeline'), state.events.map((event) => {
-      const d = describeEvent(event);
-      return h('li', { class: `entry tone-${d.tone}${d.internal ? ' internal' : ' public'}${d.compact ? ' compact' : ''}`, dataset: { kind: d.kind, eventId: event.id } },
-        h('div', { class: 'entry-head' },
-          d.internal ? h('span', { class: 'visibility' }, 'Internal') : h('span', { class: 'visibility public' }, 'Public'),
-          h('span', { class: 'entry-title' }, d.title),
-          h('time', { datetime: event.occurredAt, title: formatEastern(event.occurredAt) }, formatEastern(event.occurredAt, { now: ctx.now(), short: true }))),
-        d.text ? h('div', { class: 'entry-body' }, d.text) : null);
-    }));
+    fill(byId('ws-timeline'), timelineEntries(state.events, ctx.now()));
   }
 
   function drawPaging() {
-    const paging = state.ticket.paging;
-    const slot = byId('ws-paging');
-    if (!paging) {
-      slot.replaceChildren();
-      return;
-    }
-    if (paging.acknowledgedAt) {
-      fill(slot, h('p', { class: 'paging acked' },
-        `Page acknowledged by ${paging.acknowledgedBy ?? 'someone'} ${formatEastern(paging.acknowledgedAt, { now: ctx.now(), short: true })}.`));
-      return;
-    }
-    const button = h('button', { type: 'button', id: 'ws-acknowledge', onclick: acknowledge }, 'Acknowledge page');
-    fill(slot, h('div', { class: 'paging unacked', role: 'region', 'aria-label': 'Page' },
-      h('p', {}, h('strong', {}, 'Paged, not acknowledged. '),
-        `Paged ${formatRelative(paging.pagedAt, ctx.now())} (${formatEastern(paging.pagedAt, { now: ctx.now(), short: true })})`,
-        paging.escalationStep ? `; escalation step ${paging.escalationStep}` : '',
-        paging.nextEscalationAt ? `; escalates again ${formatEastern(paging.nextEscalationAt, { now: ctx.now(), short: true })}` : '',
-        '.'),
-      button));
+    fill(byId('ws-paging'), pagingPanel(state.ticket.paging, ctx.now(), acknowledge));
   }
 
   function drawPeople() {
-    const t = state.ticket;
-    const a = state.account;
-    const rows = [
-      ['Requester', t.requester?.name ? `${t.requester.name} <${t.requester.email}>` : t.requester?.email],
-      ['Account', a ? a.name : t.customerId ?? 'No account (staff ticket)'],
-      ['SLA tier', a?.tier ?? t.sla?.tier],
-      ['Account id', t.customerId],
-      ['Opened', `${formatEastern(t.createdAt)} (${formatRelative(t.createdAt, ctx.now())})`],
-      ['Last update', formatEastern(t.updatedAt)],
-    ];
-    fill(byId('ws-people'), rows.filter(([, v]) => v).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+    fill(byId('ws-people'), peopleFacts(state.ticket, state.account, ctx.now()));
   }
 
   // ---- Triage ------------------------------------------------------------------------------------------------
@@ -390,7 +340,6 @@ export function createTicketView(ctx) {
 
   /** The change could not be made (or would not be, polling saw): say so, keep every draft, offer a reload. */
   function showConflict({ focus = true } = {}) {
-    state.stale = true;
     const banner = byId('ws-banner');
     fill(banner,
       h('p', {}, h('strong', {}, 'Someone changed this ticket — reload'), ' to see what changed before you try again. Your reply draft is kept.'),
