@@ -31,7 +31,8 @@ public sealed record TicketEvent
 
     public string? Note { get; init; }
 
-    /// <summary>For notifications: email or pager; for SLA events: which target.</summary>
+    /// <summary>For notifications: email or pager; for SLA events: which target; for routed events: the routing mode
+    /// (<c>suggest</c> or <c>auto</c>).</summary>
     public string? Channel { get; init; }
 
     public IReadOnlyList<string>? Recipients { get; init; }
