@@ -1,3 +1,4 @@
+using InfoFloPay.Functions.Agents;
 using InfoFloPay.Functions.Intake;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications;
@@ -26,6 +27,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddMessaging(configuration);
         services.AddNotifications(configuration);
         services.AddTickets(configuration);
+        services.AddAgents();
         services.AddIntake();
         services.AddMonitoring(configuration);
         services.AddPortal();

@@ -24,13 +24,19 @@ public sealed record TicketResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? ClosedAt,
     SlaResponse Sla)
 {
+    /// <summary>Who routing suggests (<c>Routing__Mode=suggest</c>); absent when nobody was suggested.</summary>
+    public string? SuggestedAssignee { get; init; }
+
     public static TicketResponse From(Ticket ticket, bool withDescription = true)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         return new(ticket.Id, ticket.CustomerId, ticket.Requester, ticket.Subject, withDescription ? ticket.Description : null, ticket.Category,
             ticket.Channel, ticket.Status, ticket.Priority, ticket.Assignee, ticket.CreatedAt, ticket.UpdatedAt, ticket.FirstRespondedAt,
             ticket.ResolvedAt, ticket.ClosedAt,
-            new SlaResponse(ticket.Sla.Tier, ticket.Sla.FirstResponseDueAt, ticket.Sla.ResolutionDueAt, ticket.Sla.Paused, ticket.Sla.Breaches));
+            new SlaResponse(ticket.Sla.Tier, ticket.Sla.FirstResponseDueAt, ticket.Sla.ResolutionDueAt, ticket.Sla.Paused, ticket.Sla.Breaches))
+        {
+            SuggestedAssignee = ticket.SuggestedAssignee,
+        };
     }
 }
 

@@ -4,8 +4,10 @@ using InfoFloPay.Domain.Identity;
 using InfoFloPay.Domain.Sla;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions;
+using InfoFloPay.Functions.Agents;
 using InfoFloPay.Functions.Customers;
 using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
@@ -104,6 +106,16 @@ public sealed class TicketDesk : IDisposable
     }
 
     public Task<SlaSweepResult> SweepAsync() => Sweep().RunAsync(CancellationToken.None);
+
+    /// <summary>The team on this desk's tickets table as another app instance sees it (its own seeding), seeded from
+    /// <paramref name="roster"/> (none: nobody).</summary>
+    public AgentDirectory Agents(params (string Name, string Email)[] roster) => new(
+        new AgentStore(new EnsuredTable(TicketsTable)),
+        Customers,
+        Outbox,
+        Options.Create(new SupportRosterOptions { Agents = [.. roster.Select(person => new SupportPerson { Name = person.Name, Email = person.Email })] }),
+        Clock,
+        NullLogger<AgentDirectory>.Instance);
 
     /// <summary>What the outbox relay timer does for leftovers of a publish that failed after the commit.</summary>
     public Task RelayAsync() =>
