@@ -6,6 +6,7 @@ using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.Functions.Operations;
 using InfoFloPay.Functions.Portal;
 using InfoFloPay.Functions.Roster;
+using InfoFloPay.Functions.Routing;
 using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
@@ -28,6 +29,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddNotifications(configuration);
         services.AddTickets(configuration);
         services.AddAgents();
+        services.AddAssignmentRouting();
         services.AddIntake();
         services.AddMonitoring(configuration);
         services.AddPortal();

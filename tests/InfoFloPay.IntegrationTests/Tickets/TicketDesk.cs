@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
+using InfoFloPay.Domain;
 using InfoFloPay.Domain.Customers;
 using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Routing;
 using InfoFloPay.Domain.Sla;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions;
@@ -8,6 +10,7 @@ using InfoFloPay.Functions.Agents;
 using InfoFloPay.Functions.Customers;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Roster;
+using InfoFloPay.Functions.Routing;
 using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
@@ -116,6 +119,14 @@ public sealed class TicketDesk : IDisposable
         Options.Create(new SupportRosterOptions { Agents = [.. roster.Select(person => new SupportPerson { Name = person.Name, Email = person.Email })] }),
         Clock,
         NullLogger<AgentDirectory>.Instance);
+
+    /// <summary>Routing as another app instance runs it (its own ticket store), in <paramref name="mode"/>.</summary>
+    public AssignmentRouter Router(AgentDirectory agents, RoutingMode mode) => new(
+        new TicketService(NewStore(TicketsTable), Customers, _slaTargets, Outbox, Clock, NullLogger<TicketService>.Instance),
+        agents,
+        Options.Create(new RoutingOptions { Mode = EnumText.Of(mode) }),
+        Clock,
+        NullLogger<AssignmentRouter>.Instance);
 
     /// <summary>What the outbox relay timer does for leftovers of a publish that failed after the commit.</summary>
     public Task RelayAsync() =>
