@@ -3,7 +3,8 @@ namespace InfoFloPay.Domain.Tickets;
 /// <summary>One entry of a ticket's timeline. Only the fields its <see cref="Kind"/> needs are set.</summary>
 public sealed record TicketEvent
 {
-    /// <summary>Six-digit sequence within the ticket (<c>000001</c>), or <c>n-…</c> for a recorded notification.</summary>
+    /// <summary>Six-digit sequence within the ticket (<c>000001</c>), or <c>n-…</c> for a recorded notification, <c>r-…</c>
+    /// for routing's note that it found nobody.</summary>
     public required string Id { get; init; }
 
     public required string TicketId { get; init; }

@@ -91,6 +91,21 @@ public sealed class AgentsApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_urgent_ticket_mobilizes_the_stored_team_away_or_not_including_an_agent_added_through_the_api()
+    {
+        await using var host = await StartAsync(azurite, "suggest");
+        var desk = await Desk.OpenAsync(host);
+        using var added = await PutAsync(host.Manager(), Erin, """{"name":"Erin Agent","skills":[],"accounts":[]}""");
+        using var away = await AvailabilityAsync(host.Manager(), Ben, "away");
+
+        var id = await desk.OpenTicketAsync(host.Agent(), subject: "Payouts down", priority: "urgent");
+
+        var mobilized = desk.Sent(id).Where(entry => entry.Channel == "email" && entry.Subject.Contains("URGENT", StringComparison.OrdinalIgnoreCase)).SelectMany(entry => entry.To);
+        Assert.Equal([Ava, Ben, Cleo, Dan, Erin], mobilized.Order());
+        Assert.Single(desk.Sent(id), entry => entry.Channel == "pager");
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_agents_routes()
     {
         await using var host = await StartAsync(azurite, "suggest");
