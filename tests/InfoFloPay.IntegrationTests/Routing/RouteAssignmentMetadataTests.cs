@@ -11,7 +11,7 @@ public class RouteAssignmentMetadataTests
     public void The_build_has_two_service_bus_triggered_functions_each_on_its_own_subscription_of_the_events_topic()
     {
         var triggers = BuiltFunctionMetadata.Load()
-            .Select(function => (Name: function!.Text("name"), Trigger: BuiltFunctionMetadata.TriggerOf(function)))
+            .Select(function => (Name: function!.Text("name"), Trigger: BuiltFunctionMetadata.TriggerOf(function!)))
             .Where(function => function.Trigger.Text("type") == "serviceBusTrigger")
             .ToDictionary(function => function.Name, function => (Topic: function.Trigger.Text("topicName"), Subscription: function.Trigger.Text("subscriptionName")));
 
