@@ -139,10 +139,6 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         return ChangeAsync(id, ifMatch: null, (ticket, board) => change(ticket, board!), cancellationToken, readsAgents: true);
     }
 
-    /// <summary>The team's profiles, availability and loads, in one range query.</summary>
-    public async Task<AgentBoard> ReadAgentsAsync(CancellationToken cancellationToken) =>
-        await AgentBoard.ReadAsync(await table.GetAsync().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-
     private async Task<CommittedChange?> ChangeAsync(
         string id, ETag? ifMatch, Func<Ticket, AgentBoard?, TicketChange?> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null,
         StoredTicket? read = null, bool readsAgents = false)
