@@ -68,6 +68,7 @@ var serviceBusTopics = [
 ]
 var serviceBusSubscriptions = [
   { topic: 'helpdesk-events', name: 'notifications' }
+  { topic: 'helpdesk-events', name: 'assignments' }
 ]
 
 // Built-in roles the template may assign, by GUID (the drift test allows exactly these plus the email sender role).
@@ -222,6 +223,7 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       ServiceBusConnection__clientId: identity.outputs.clientId
       HELPDESK_EVENTS_TOPIC: 'helpdesk-events'
       NOTIFICATIONS_SUBSCRIPTION: 'notifications'
+      ASSIGNMENTS_SUBSCRIPTION: 'assignments'
 
       // Email through Communication Services with the managed identity.
       Email__Endpoint: email.outputs.endpoint
@@ -248,6 +250,9 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       // Monitoring: incidents resolve when their target recovers (NoteInterval, ReopenWindow, HistoryLength, TableName
       // keep their defaults; docs/monitoring.md).
       Monitoring__AutoResolve: 'true'
+
+      // Routing of new tickets (docs/routing.md): suggest an owner for a person to confirm at triage, or 'auto' to assign.
+      Routing__Mode: 'suggest'
 
       // Telemetry: the connection string is not a secret; local auth is off so ingestion needs the identity's token.
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString

@@ -1,3 +1,4 @@
+using InfoFloPay.Functions.Agents;
 using InfoFloPay.Functions.Console;
 using InfoFloPay.Functions.Intake;
 using InfoFloPay.Functions.Messaging;
@@ -6,6 +7,7 @@ using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.Functions.Operations;
 using InfoFloPay.Functions.Portal;
 using InfoFloPay.Functions.Roster;
+using InfoFloPay.Functions.Routing;
 using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
@@ -27,6 +29,8 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddMessaging(configuration);
         services.AddNotifications(configuration);
         services.AddTickets(configuration);
+        services.AddAgents();
+        services.AddAssignmentRouting();
         services.AddIntake();
         services.AddMonitoring(configuration);
         services.AddPortal();

@@ -47,6 +47,10 @@ public sealed record Ticket
     /// <summary>Keys of the SLA warnings and breaches already announced, so none is announced twice.</summary>
     public IReadOnlyList<string> SentSlaNotices { get; init; } = [];
 
+    /// <summary>The owner routing suggests (<c>Routing__Mode=suggest</c>) for a person to confirm at triage; null when
+    /// routing has suggested nobody.</summary>
+    public string? SuggestedAssignee { get; init; }
+
     /// <summary>How many timeline events the lifecycle has appended; numbers the next one.</summary>
     public int EventCount { get; init; }
 

@@ -3,7 +3,8 @@ namespace InfoFloPay.Domain.Tickets;
 /// <summary>One entry of a ticket's timeline. Only the fields its <see cref="Kind"/> needs are set.</summary>
 public sealed record TicketEvent
 {
-    /// <summary>Six-digit sequence within the ticket (<c>000001</c>), or <c>n-…</c> for a recorded notification.</summary>
+    /// <summary>Six-digit sequence within the ticket (<c>000001</c>), or <c>n-…</c> for a recorded notification, <c>r-…</c>
+    /// for routing's note that it found nobody.</summary>
     public required string Id { get; init; }
 
     public required string TicketId { get; init; }
@@ -31,7 +32,8 @@ public sealed record TicketEvent
 
     public string? Note { get; init; }
 
-    /// <summary>For notifications: email or pager; for SLA events: which target.</summary>
+    /// <summary>For notifications: email or pager; for SLA events: which target; for routed events: the routing mode
+    /// (<c>suggest</c> or <c>auto</c>).</summary>
     public string? Channel { get; init; }
 
     public IReadOnlyList<string>? Recipients { get; init; }

@@ -12,4 +12,5 @@ public enum TicketEventKind
     SlaWarning,
     SlaBreached,
     SlaMet,
+    Routed,
 }

@@ -38,3 +38,11 @@ public enum ReplyAuthorRole
 public sealed record TicketResolvedData(string Subject, PersonRef Requester, string? Note = null);
 
 public sealed record SlaAlertData(string Subject, PersonRef? Assignee, string Target, DateTimeOffset DueAt, string Priority);
+
+/// <summary>An agent went away (<paramref name="Version"/> counts their availability changes, so each going-away is its
+/// own message).</summary>
+public sealed record AgentAwayData(string Email, string? Name, int Version)
+{
+    /// <summary>What an agent event's envelope carries where a ticket event carries the ticket id.</summary>
+    public const string Subject = "agents";
+}

@@ -21,4 +21,8 @@ public static class HelpdeskEventTypes
 
     /// <summary>An SLA target was missed. Data: <see cref="SlaAlertData"/>.</summary>
     public const string SlaBreached = "sla.breached";
+
+    /// <summary>An agent set themselves (or a manager set them) away: routing hands their open tickets on. Not about one
+    /// ticket: the envelope's ticket id is <see cref="AgentAwayData.Subject"/>. Data: <see cref="AgentAwayData"/>.</summary>
+    public const string AgentAway = "agent.away";
 }

@@ -25,7 +25,7 @@ public sealed class NotificationDispatcher(
     public async Task DispatchAsync(HelpdeskEvent helpdeskEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(helpdeskEvent);
-        var deliveries = planner.Plan(helpdeskEvent);
+        var deliveries = await planner.PlanAsync(helpdeskEvent, cancellationToken).ConfigureAwait(false);
         if (deliveries.Count == 0)
         {
             logger.LogDebug("Event {MessageId} ({EventType}) calls for no notification", helpdeskEvent.MessageId, helpdeskEvent.Type);

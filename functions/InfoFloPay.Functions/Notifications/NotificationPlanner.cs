@@ -10,9 +10,25 @@ namespace InfoFloPay.Functions.Notifications;
 /// Decides who hears about an event: the rules of the support policy, kept apart from sending. Each recipient is its
 /// own delivery, so one bad address never blocks the others.
 /// </summary>
-public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster)
+public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, ISupportTeam? team = null)
 {
     private const string UrgentPriority = "urgent";
+
+    /// <summary>The stored team as last read by <see cref="PlanAsync"/>; before any read (or with no stored team, as in
+    /// unit tests) the roster in settings, which seeds the store.</summary>
+    private volatile IReadOnlyList<PersonRef>? _team;
+
+    /// <summary><see cref="Plan"/> on the team as stored now (<c>GET /api/agents</c>), so an agent added through the API is
+    /// mobilized for urgent work without a redeploy.</summary>
+    public async Task<IReadOnlyList<NotificationDelivery>> PlanAsync(HelpdeskEvent helpdeskEvent, CancellationToken cancellationToken)
+    {
+        if (team is not null)
+        {
+            _team = await team.AgentsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return Plan(helpdeskEvent);
+    }
 
     /// <summary>The deliveries for <paramref name="helpdeskEvent"/>; empty for event types nobody is notified of.</summary>
     public IReadOnlyList<NotificationDelivery> Plan(HelpdeskEvent helpdeskEvent)
@@ -118,11 +134,13 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster)
     }
 
     private IEnumerable<PersonRef> Agents() =>
-        Roster.Agents.Where(agent => agent.Email.Length > 0).Select(agent => new PersonRef(agent.Email, agent.Name));
+        _team ?? Roster.Agents.Where(agent => agent.Email.Length > 0).Select(agent => new PersonRef(agent.Email, agent.Name));
 
-    /// <summary>A staff member's display name from the roster when the event carries only an address.</summary>
+    /// <summary>A staff member's display name from the team or the roster when the event carries only an address.</summary>
     private string? NameOf(PersonRef person) =>
-        person.Name ?? Roster.Agents.Concat([Roster.OperationsManager])
+        person.Name
+        ?? _team?.FirstOrDefault(member => SameAddress(member.Email, person.Email))?.Name
+        ?? Roster.Agents.Concat([Roster.OperationsManager])
             .FirstOrDefault(member => SameAddress(member.Email, person.Email))?.Name;
 
     private NotificationModel Model(HelpdeskEvent helpdeskEvent, string subject, PersonRef? requester, PersonRef? assignee = null) =>

@@ -24,6 +24,9 @@ public sealed record TicketResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? ClosedAt,
     SlaResponse Sla)
 {
+    /// <summary>Who routing suggests (<c>Routing__Mode=suggest</c>); absent when nobody was suggested.</summary>
+    public string? SuggestedAssignee { get; init; }
+
     public static TicketResponse From(Ticket ticket, bool withDescription = true)
     {
         ArgumentNullException.ThrowIfNull(ticket);
@@ -33,7 +36,10 @@ public sealed record TicketResponse(
             new SlaResponse(ticket.Sla.Tier, ticket.Sla.FirstResponseDueAt, ticket.Sla.ResolutionDueAt, ticket.Sla.Paused, ticket.Sla.Breaches)
             {
                 Calendar = SlaResponse.CalendarName(ticket.Sla.Calendar),
-            });
+            })
+        {
+            SuggestedAssignee = ticket.SuggestedAssignee,
+        };
     }
 }
 

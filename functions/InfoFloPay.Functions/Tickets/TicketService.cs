@@ -5,6 +5,7 @@ using InfoFloPay.Domain;
 using InfoFloPay.Domain.Customers;
 using InfoFloPay.Domain.Identity;
 using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Agents;
 using InfoFloPay.Functions.Customers;
 using Microsoft.Extensions.Logging;
 
@@ -278,9 +279,7 @@ public sealed class TicketService(
             }
 
             var now = clock.GetUtcNow();
-            var applied = change(ticket, now);
-            applied = applied with { Ticket = applied.Ticket with { Sla = sla.Evaluate(applied.Ticket, now) } };
-            return SlaMilestones.Record(ticket, applied, now);
+            return Evaluated(ticket, change(ticket, now), now);
         }
 
         var committed = read is null
@@ -290,6 +289,47 @@ public sealed class TicketService(
         logger.LogInformation("Ticket {TicketId} changed by {Caller}: {Events}", id, caller.Email, string.Join(", ", committed.Outbox.Select(m => m.Event.Type)));
         await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);
         return new StoredTicket(committed.Ticket, committed.ETag);
+    }
+
+    /// <summary>A change as every path stores it: the SLA recomputed on the changed ticket, its milestones on the timeline.</summary>
+    private TicketChange Evaluated(Ticket before, TicketChange applied, DateTimeOffset now)
+    {
+        applied = applied with { Ticket = applied.Ticket with { Sla = sla.Evaluate(applied.Ticket, now) } };
+        return SlaMilestones.Record(before, applied, now);
+    }
+
+    /// <summary>
+    /// Routing's change of ticket <paramref name="id"/>, decided on the ticket and the agents' board as committed (both
+    /// re-read and <paramref name="change"/> asked again when either moved), then stored and published like any other
+    /// change: a routed assignment is a triage, so the SLA is recomputed and the assignee hears of it as from a person.
+    /// <paramref name="change"/> returns null when there is nothing to do (a person triaged meanwhile, or a redelivered
+    /// message finds its work done); then nothing is written and null is returned.
+    /// </summary>
+    public async Task<StoredTicket?> RouteAsync(string id, Caller router, Func<Ticket, AgentBoard, DateTimeOffset, TicketChange?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        ArgumentNullException.ThrowIfNull(change);
+        var committed = await store.UpdateWithAgentsAsync(id, (ticket, board) =>
+        {
+            var now = clock.GetUtcNow();
+            return change(ticket, board, now) is { } routed ? Evaluated(ticket, routed, now) : null;
+        }, cancellationToken).ConfigureAwait(false);
+        if (committed is null)
+        {
+            return null;
+        }
+
+        logger.LogInformation("Ticket {TicketId} routed by {Caller}: {Events}", id, router.Email, string.Join(", ", committed.Outbox.Select(m => m.Event.Type)));
+        await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);
+        return new StoredTicket(committed.Ticket, committed.ETag);
+    }
+
+    /// <summary>Appends <paramref name="e"/> to the timeline of <paramref name="ticket"/> on its own (it changes nothing
+    /// else), keyed by its id so a repeat records nothing; false when an event with that id was already there.</summary>
+    public Task<bool> AppendEventOnceAsync(Ticket ticket, TicketEvent e, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return store.AppendStandaloneEventAsync(e, ticket.CustomerId, cancellationToken);
     }
 
     /// <summary>What the first request with <paramref name="claim"/> produced; another request's claim is refused (422).</summary>

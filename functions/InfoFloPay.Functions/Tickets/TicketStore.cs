@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Azure.Data.Tables.Models;
 using InfoFloPay.Domain;
 using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Agents;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Storage;
 
@@ -44,6 +45,9 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     {
         var (actions, outbox) = CreateBatch(change, claim);
         var client = await table.GetAsync().ConfigureAwait(false);
+        // A new ticket has no owner today; should one ever be created assigned, it counts for them from the start.
+        actions.InsertRange(claim is null ? actions.Count : actions.Count - 1,
+            await AgentLoads.ActionsAsync(client, before: null, change.Ticket, board: null, cancellationToken).ConfigureAwait(false));
         try
         {
             var result = await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -102,7 +106,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     /// <see cref="IdempotencyKeyTakenException"/>, nothing written); a change without events writes nothing.
     /// </summary>
     public async Task<CommittedChange> UpdateAsync(string id, ETag? ifMatch, Func<Ticket, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null) =>
-        await ChangeAsync(id, ifMatch, change, cancellationToken, claim).ConfigureAwait(false)
+        await ChangeAsync(id, ifMatch, (ticket, _) => change(ticket), cancellationToken, claim).ConfigureAwait(false)
         ?? throw new InvalidOperationException("A ticket change always commits.");
 
     /// <summary>
@@ -113,7 +117,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     public async Task<CommittedChange> UpdateAsync(StoredTicket read, Func<Ticket, TicketChange> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null)
     {
         ArgumentNullException.ThrowIfNull(read);
-        return await ChangeAsync(read.Ticket.Id, ifMatch: null, change, cancellationToken, claim, read).ConfigureAwait(false)
+        return await ChangeAsync(read.Ticket.Id, ifMatch: null, (ticket, _) => change(ticket), cancellationToken, claim, read).ConfigureAwait(false)
             ?? throw new InvalidOperationException("A ticket change always commits.");
     }
 
@@ -122,22 +126,38 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     /// A concurrent change makes it re-read and ask again, so a decision is always made on the ticket as committed.
     /// </summary>
     public Task<CommittedChange?> UpdateIfChangedAsync(string id, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken) =>
-        ChangeAsync(id, ifMatch: null, change, cancellationToken);
+        ChangeAsync(id, ifMatch: null, (ticket, _) => change(ticket), cancellationToken);
+
+    /// <summary>
+    /// <see cref="UpdateIfChangedAsync"/> for routing: every attempt reads the ticket and the agents' board together and
+    /// decides on both; the state rows of the agents whose load the change moves are conditional on what that board showed,
+    /// so two routings deciding on the same loads cannot both commit (the loser re-reads both and decides again).
+    /// </summary>
+    public Task<CommittedChange?> UpdateWithAgentsAsync(string id, Func<Ticket, AgentBoard, TicketChange?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return ChangeAsync(id, ifMatch: null, (ticket, board) => change(ticket, board!), cancellationToken, readsAgents: true);
+    }
 
     private async Task<CommittedChange?> ChangeAsync(
-        string id, ETag? ifMatch, Func<Ticket, TicketChange?> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null, StoredTicket? read = null)
+        string id, ETag? ifMatch, Func<Ticket, AgentBoard?, TicketChange?> change, CancellationToken cancellationToken, IdempotencyClaim? claim = null,
+        StoredTicket? read = null, bool readsAgents = false)
     {
         ArgumentNullException.ThrowIfNull(change);
         var client = await table.GetAsync().ConfigureAwait(false);
+        var reuse = read;
         for (var attempt = 1; ; attempt++)
         {
-            var current = attempt == 1 && read?.IndexKeys is not null
-                ? read
+            var boardRead = readsAgents ? AgentBoard.ReadAsync(client, cancellationToken) : null;
+            var current = reuse?.IndexKeys is not null
+                ? reuse
                 : await ReadForChangeAsync(client, id, cancellationToken).ConfigureAwait(false);
+            reuse = null;
+            var board = boardRead is null ? null : await boardRead.ConfigureAwait(false);
 
             // The change runs first: it refuses callers who may not see the ticket (404), and a stale If-Match
             // must not tell them the ticket exists.
-            var applied = change(current.Ticket);
+            var applied = change(current.Ticket, board);
             if (ifMatch is { } expected && expected != current.ETag)
             {
                 throw Stale(id);
@@ -162,6 +182,9 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
             actions.AddRange(after.Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TicketRows.IndexRow(key, applied.Ticket))));
             actions.AddRange(before.Except(after).Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TicketKeys.Partition, key), ETag.All)));
             var outbox = AddEventsAndOutbox(actions, applied);
+            var loads = await AgentLoads.ActionsAsync(client, current.Ticket, applied.Ticket, board, cancellationToken).ConfigureAwait(false);
+            var firstLoad = actions.Count;
+            actions.AddRange(loads);
             if (claim is not null)
             {
                 actions.Add(ClaimAction(claim, applied.Ticket));
@@ -175,6 +198,18 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
             catch (TableTransactionFailedException ex) when (claim is not null && ex.Status == 409 && ex.FailedTransactionActionIndex == actions.Count - 1)
             {
                 throw new IdempotencyKeyTakenException($"Idempotency key row {claim.RowKey} exists.", ex);
+            }
+            catch (TableTransactionFailedException ex) when (AgentLoads.IsConflict(ex, firstLoad, loads.Count))
+            {
+                // Someone's count moved under another ticket's change, not this ticket: try again from the same read of
+                // the ticket (a batch fails as a whole, so it was not written), even with If-Match (a ticket changed
+                // meanwhile still fails the next batch on its own row).
+                if (attempt == UpdateAttempts)
+                {
+                    throw Stale(id);
+                }
+
+                reuse = current;
             }
             catch (TableTransactionFailedException ex) when ((ex.Status == 412 && ex.FailedTransactionActionIndex is 0 or null) || IsEventCollision(ex, actions))
             {

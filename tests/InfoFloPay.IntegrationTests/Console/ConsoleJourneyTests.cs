@@ -31,7 +31,9 @@ public sealed partial class ConsoleJourneyTests(ConsoleSite site)
         await Expect(page.Locator("#view-title")).ToContainTextAsync(subject);
         await Expect(page.Locator("#ws-people")).ToContainTextAsync("Contoso Retail");
 
-        // Triage: priority and owner.
+        // Triage: priority and owner; routing's suggestion is already selected, and says it is one.
+        await Expect(page.GetByLabel("Assignee", Exact)).ToHaveValueAsync((await site.TicketAsync(id))["suggestedAssignee"]!.GetValue<string>());
+        await Expect(page.Locator("#triage-assignee-hint")).ToContainTextAsync("Routing: Suggested");
         await page.GetByLabel("Priority", Exact).SelectOptionAsync("high");
         await page.GetByLabel("Assignee", Exact).SelectOptionAsync(ConsoleSite.Ava);
         await page.GetByRole(AriaRole.Button, new() { Name = "Triage", Exact = true }).ClickAsync();

@@ -70,6 +70,9 @@ public sealed class ConsoleSite : SeededBrowserSite
         using var client = Host.As(customer);
         var response = await client.PostAsJsonAsync(new Uri("/api/tickets", UriKind.Relative), new { subject, description });
         response.EnsureSuccessStatusCode();
+
+        // Routing suggests an owner right after the ticket opens (a change, with a new ETag): let it finish first.
+        await Host.MessagesSettledAsync();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
     }
 

@@ -1,11 +1,16 @@
 using Azure.Data.Tables;
+using InfoFloPay.Domain;
 using InfoFloPay.Domain.Customers;
 using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Routing;
 using InfoFloPay.Domain.Sla;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions;
+using InfoFloPay.Functions.Agents;
 using InfoFloPay.Functions.Customers;
 using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions.Roster;
+using InfoFloPay.Functions.Routing;
 using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
@@ -104,6 +109,24 @@ public sealed class TicketDesk : IDisposable
     }
 
     public Task<SlaSweepResult> SweepAsync() => Sweep().RunAsync(CancellationToken.None);
+
+    /// <summary>The team on this desk's tickets table as another app instance sees it (its own seeding), seeded from
+    /// <paramref name="roster"/> (none: nobody).</summary>
+    public AgentDirectory Agents(params (string Name, string Email)[] roster) => new(
+        new AgentStore(new EnsuredTable(TicketsTable)),
+        Customers,
+        Outbox,
+        Options.Create(new SupportRosterOptions { Agents = [.. roster.Select(person => new SupportPerson { Name = person.Name, Email = person.Email })] }),
+        Clock,
+        NullLogger<AgentDirectory>.Instance);
+
+    /// <summary>Routing as another app instance runs it (its own ticket store), in <paramref name="mode"/>.</summary>
+    public AssignmentRouter Router(AgentDirectory agents, RoutingMode mode) => new(
+        new TicketService(NewStore(TicketsTable), Customers, _slaTargets, Outbox, Clock, NullLogger<TicketService>.Instance),
+        agents,
+        Options.Create(new RoutingOptions { Mode = EnumText.Of(mode) }),
+        Clock,
+        NullLogger<AssignmentRouter>.Instance);
 
     /// <summary>What the outbox relay timer does for leftovers of a publish that failed after the commit.</summary>
     public Task RelayAsync() =>

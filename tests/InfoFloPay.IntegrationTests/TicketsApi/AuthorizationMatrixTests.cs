@@ -32,6 +32,10 @@ public sealed class AuthorizationMatrixTests(TicketApiFixture api)
         Route("PUT", "/api/articles/matrix-{who}", """{"title":"Matrix","body":"# Hi","tags":[]}""", 401, 403, 403, 201, 201);
         Route("GET", "/api/articles/{article}", null, 401, 200, 200, 200, 200);
         Route("GET", "/api/me", null, 401, 200, 200, 200, 200);
+        Route("GET", "/api/agents", null, 401, 403, 403, 200, 200);
+        Route("PUT", "/api/agents/matrix-{who}@infoflopay.example", """{"name":"Matrix","skills":["billing"],"accounts":[]}""", 401, 403, 403, 403, 201);
+        Route("POST", "/api/agents/ava.agent@infoflopay.example/availability", """{"availability":"available"}""", 401, 403, 403, 200, 200);
+        Route("POST", "/api/agents/ben.agent@infoflopay.example/availability", """{"availability":"available"}""", 401, 403, 403, 403, 200);
         return data;
     }
 

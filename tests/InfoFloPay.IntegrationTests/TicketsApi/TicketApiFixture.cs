@@ -61,6 +61,8 @@ public sealed class TicketApiFixture : IAsyncLifetime
     {
         using var response = await Client("customerA").PostAsync(new Uri("/api/tickets", UriKind.Relative), Json($$"""{"subject":"{{subject}}","description":"500 on pay"}"""));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        // Routing writes its suggestion on the new ticket a moment later; a test reading the ETag before that would race it.
+        await Host.MessagesSettledAsync();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
     }
 

@@ -163,7 +163,7 @@ export function createTicketView(ctx) {
     const choices = assigneeChoices(ctx, [t.assignee, t.suggestedAssignee]);
     const reason = routingReason(state.events);
     const hint = defaults.suggested
-      ? `Suggested by routing: ${assigneeLabel(ctx, t.suggestedAssignee)}${reason ? ` (${reason})` : ''}.`
+      ? (reason ? `Routing: ${reason}` : `Suggested by routing: ${assigneeLabel(ctx, t.suggestedAssignee)}.`)
       : t.assignee ? null : 'Nobody owns this ticket yet.';
     const priority = select('triage-priority', 'priority', PRIORITIES.map((p) => [p, p[0].toUpperCase() + p.slice(1)]), defaults.priority);
     const assignee = select('triage-assignee', 'assignee', [['', 'Unassigned'], ...choices.map(([email, label]) => [email, email === t.suggestedAssignee && !t.assignee ? `${label} — suggested` : label])], defaults.assignee);
