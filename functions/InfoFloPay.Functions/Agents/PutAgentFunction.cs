@@ -12,8 +12,9 @@ public sealed class PutAgentFunction(ApiEndpoint api, AgentDirectory agents)
     [Function("PutAgent")]
     [OpenApiOperation("Add an agent or change their name, skills and accounts; availability and open tickets are kept (manager)", Tag = "Agents")]
     [OpenApiRequestBody(typeof(AgentRequest))]
-    [OpenApiResponse(200, "Changed", BodyType = typeof(AgentResponse))]
-    [OpenApiResponse(201, "Added", BodyType = typeof(AgentResponse))]
+    [OpenApiRequestHeader(OpenApiHeaders.IfMatch)]
+    [OpenApiResponse(200, "Changed", BodyType = typeof(AgentResponse), Headers = [OpenApiHeaders.ETag])]
+    [OpenApiResponse(201, "Added", BodyType = typeof(AgentResponse), Headers = [OpenApiHeaders.ETag, OpenApiHeaders.Location])]
     [OpenApiProblems(400, 401, 403, 412, 413, 415, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "agents/{email}")] HttpRequest request,

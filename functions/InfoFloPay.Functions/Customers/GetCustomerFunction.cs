@@ -12,7 +12,7 @@ public sealed class GetCustomerFunction(ApiEndpoint api, CustomerDirectory custo
 {
     [Function("GetCustomer")]
     [OpenApiOperation("A customer account (staff)", Tag = "Customers")]
-    [OpenApiResponse(200, "The account", BodyType = typeof(CustomerResponse))]
+    [OpenApiResponse(200, "The account", BodyType = typeof(CustomerResponse), Headers = [OpenApiHeaders.ETag])]
     [OpenApiProblems(401, 403, 404, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{id}")] HttpRequest request,

@@ -13,8 +13,9 @@ public sealed class PutCustomerFunction(ApiEndpoint api, CustomerDirectory custo
     [Function("PutCustomer")]
     [OpenApiOperation("Register or change a customer account (manager)", Tag = "Customers")]
     [OpenApiRequestBody(typeof(CustomerAccountRequest))]
-    [OpenApiResponse(200, "Changed", BodyType = typeof(CustomerResponse))]
-    [OpenApiResponse(201, "Registered", BodyType = typeof(CustomerResponse))]
+    [OpenApiRequestHeader(OpenApiHeaders.IfMatch)]
+    [OpenApiResponse(200, "Changed", BodyType = typeof(CustomerResponse), Headers = [OpenApiHeaders.ETag])]
+    [OpenApiResponse(201, "Registered", BodyType = typeof(CustomerResponse), Headers = [OpenApiHeaders.ETag, OpenApiHeaders.Location])]
     [OpenApiProblems(400, 401, 403, 409, 412, 413, 415, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{id}")] HttpRequest request,

@@ -24,8 +24,8 @@ public sealed class InboundEmailFunction(ApiEndpoint api, EmailIntake intake)
     [OpenApiOperation("Email intake: a new conversation opens a ticket, a reply from someone on the ticket is added to it, machine-sent mail is dropped",
         Tag = "Intake", RequiresPrincipal = false)]
     [OpenApiRequestBody(typeof(InboundEmail))]
-    [OpenApiResponse(201, "A new ticket", BodyType = typeof(IntakeResult))]
-    [OpenApiResponse(200, "Added to an existing ticket, or this Message-ID was handled before (Idempotent-Replayed: true)", BodyType = typeof(IntakeResult))]
+    [OpenApiResponse(201, "A new ticket", BodyType = typeof(IntakeResult), Headers = [OpenApiHeaders.Location])]
+    [OpenApiResponse(200, "Added to an existing ticket, or this Message-ID was handled before (Idempotent-Replayed: true)", BodyType = typeof(IntakeResult), Headers = [OpenApiHeaders.IdempotentReplayed])]
     [OpenApiResponse(202, "Dropped: machine-sent mail; the reason says why", BodyType = typeof(IntakeResult))]
     [OpenApiResponse(400, "Invalid email; errors name the fields", BodyType = typeof(Problem))]
     [OpenApiProblems(413, 415, 422, 503)]

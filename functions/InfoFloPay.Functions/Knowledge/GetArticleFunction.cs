@@ -10,7 +10,7 @@ public sealed class GetArticleFunction(ApiEndpoint api, KnowledgeBase articles)
 {
     [Function("GetArticle")]
     [OpenApiOperation("One article, with its sanitized HTML", Tag = "Knowledge base")]
-    [OpenApiResponse(200, "The article", BodyType = typeof(ArticleResponse))]
+    [OpenApiResponse(200, "The article", BodyType = typeof(ArticleResponse), Headers = [OpenApiHeaders.ETag])]
     [OpenApiProblems(401, 404, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "articles/{slug}")] HttpRequest request,

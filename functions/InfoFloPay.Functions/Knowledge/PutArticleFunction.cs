@@ -12,8 +12,9 @@ public sealed class PutArticleFunction(ApiEndpoint api, KnowledgeBase articles)
     [Function("PutArticle")]
     [OpenApiOperation("Write an article in markdown (staff)", Tag = "Knowledge base")]
     [OpenApiRequestBody(typeof(ArticleRequest))]
-    [OpenApiResponse(200, "Changed", BodyType = typeof(ArticleResponse))]
-    [OpenApiResponse(201, "Written", BodyType = typeof(ArticleResponse))]
+    [OpenApiRequestHeader(OpenApiHeaders.IfMatch)]
+    [OpenApiResponse(200, "Changed", BodyType = typeof(ArticleResponse), Headers = [OpenApiHeaders.ETag])]
+    [OpenApiResponse(201, "Written", BodyType = typeof(ArticleResponse), Headers = [OpenApiHeaders.ETag, OpenApiHeaders.Location])]
     [OpenApiProblems(400, 401, 403, 412, 413, 415, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "articles/{slug}")] HttpRequest request,

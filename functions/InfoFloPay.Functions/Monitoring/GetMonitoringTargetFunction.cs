@@ -10,7 +10,7 @@ internal sealed class GetMonitoringTargetFunction(ApiEndpoint api, TargetRegistr
 {
     [Function("GetMonitoringTarget")]
     [OpenApiOperation("A target with its state: consecutive failures, last check, open incident, recent history (staff)", Tag = "Monitoring")]
-    [OpenApiQuery("history", "how many recent results, default 60, at most Monitoring:HistoryLength (1440)")]
+    [OpenApiQuery("history", "how many recent results, default 60, at most Monitoring:HistoryLength (1440)", Type = typeof(int))]
     [OpenApiResponse(200, "The target and its state", BodyType = typeof(TargetStatusResponse))]
     [OpenApiProblems(400, 401, 403, 404, 503)]
     public Task<IActionResult> Run(

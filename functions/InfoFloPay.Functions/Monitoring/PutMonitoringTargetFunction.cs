@@ -12,7 +12,7 @@ internal sealed class PutMonitoringTargetFunction(ApiEndpoint api, TargetRegistr
     [OpenApiOperation("Add or change a target: http(s) or tcp, failure threshold 1-5 (manager)", Tag = "Monitoring")]
     [OpenApiRequestBody(typeof(TargetRequest))]
     [OpenApiResponse(200, "Changed", BodyType = typeof(TargetResponse))]
-    [OpenApiResponse(201, "Added", BodyType = typeof(TargetResponse))]
+    [OpenApiResponse(201, "Added", BodyType = typeof(TargetResponse), Headers = [OpenApiHeaders.Location])]
     [OpenApiProblems(400, 401, 403, 413, 415, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "monitoring/targets/{name}")] HttpRequest request,

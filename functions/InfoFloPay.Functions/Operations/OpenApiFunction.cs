@@ -19,7 +19,7 @@ public sealed class OpenApiFunction(OpenApiDocumentBuilder documents)
         var prefix = path.EndsWith("/" + Route, StringComparison.OrdinalIgnoreCase) ? path[..^(Route.Length + 1)] : "";
         return new ContentResult
         {
-            Content = documents.Create(prefix).ToJsonString(),
+            Content = documents.Create(prefix),
             ContentType = "application/json",
             StatusCode = 200,
         };

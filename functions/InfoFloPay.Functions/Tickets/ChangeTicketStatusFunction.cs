@@ -12,7 +12,8 @@ public sealed class ChangeTicketStatusFunction(ApiEndpoint api, TicketService ti
     [Function("ChangeTicketStatus")]
     [OpenApiOperation("Move the ticket (pending pauses the SLA clock); owners close or reopen their resolved tickets", Tag = "Tickets")]
     [OpenApiRequestBody(typeof(StatusChangeRequest))]
-    [OpenApiResponse(200, "The ticket after the move", BodyType = typeof(TicketResponse))]
+    [OpenApiRequestHeader(OpenApiHeaders.IfMatch)]
+    [OpenApiResponse(200, "The ticket after the move", BodyType = typeof(TicketResponse), Headers = [OpenApiHeaders.ETag])]
     [OpenApiProblems(400, 401, 403, 404, 409, 412, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets/{id}/status")] HttpRequest request,

@@ -14,7 +14,9 @@ public sealed class CreateTicketFunction(ApiEndpoint api, TicketService tickets)
     [Function("CreateTicket")]
     [OpenApiOperation("Open a ticket; the requester is acknowledged by email. Idempotency-Key replays the first 201", Tag = "Tickets")]
     [OpenApiRequestBody(typeof(NewTicketRequest))]
-    [OpenApiResponse(201, "Opened (or the first answer to this Idempotency-Key)", BodyType = typeof(TicketResponse))]
+    [OpenApiRequestHeader(OpenApiHeaders.IdempotencyKey)]
+    [OpenApiResponse(201, "Opened (or the first answer to this Idempotency-Key)", BodyType = typeof(TicketResponse),
+        Headers = [OpenApiHeaders.ETag, OpenApiHeaders.Location, OpenApiHeaders.IdempotentReplayed])]
     [OpenApiProblems(400, 401, 403, 413, 415, 422, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets")] HttpRequest request,

@@ -10,7 +10,7 @@ public sealed class GetTicketFunction(ApiEndpoint api, TicketService tickets)
 {
     [Function("GetTicket")]
     [OpenApiOperation("One ticket, with its ETag", Tag = "Tickets")]
-    [OpenApiResponse(200, "The ticket", BodyType = typeof(TicketResponse))]
+    [OpenApiResponse(200, "The ticket", BodyType = typeof(TicketResponse), Headers = [OpenApiHeaders.ETag])]
     [OpenApiProblems(401, 404, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}")] HttpRequest request,

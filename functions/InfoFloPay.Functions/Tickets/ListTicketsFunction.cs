@@ -1,3 +1,4 @@
+using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Api;
 using InfoFloPay.Functions.Operations.OpenApi;
 using Microsoft.AspNetCore.Http;
@@ -10,12 +11,12 @@ public sealed class ListTicketsFunction(ApiEndpoint api, TicketService tickets)
 {
     [Function("ListTickets")]
     [OpenApiOperation("Tickets newest first: a customer's own account, every account for staff", Tag = "Tickets")]
-    [OpenApiQuery("status", "open (new, open, pending) | closed (resolved, closed) | all")]
-    [OpenApiQuery("closedSince", "with status=closed: resolved or closed since this instant (recently closed)")]
+    [OpenApiQuery("status", "open (new, open, pending) | closed (resolved, closed) | all", Type = typeof(TicketListStatus))]
+    [OpenApiQuery("closedSince", "with status=closed: resolved or closed since this instant (recently closed)", Type = typeof(DateTimeOffset))]
     [OpenApiQuery("assignee", "assignee email")]
-    [OpenApiQuery("priority", "urgent | high | medium | low")]
+    [OpenApiQuery("priority", "urgent | high | medium | low", Type = typeof(TicketPriority))]
     [OpenApiQuery("customerId", "staff: one account")]
-    [OpenApiQuery("top", "page size, at most 100")]
+    [OpenApiQuery("top", "page size, at most 100", Type = typeof(int))]
     [OpenApiQuery("continuationToken", "from the previous page")]
     [OpenApiResponse(200, "A page", BodyType = typeof(TicketListResponse))]
     [OpenApiProblems(400, 401, 403, 503)]

@@ -12,7 +12,8 @@ public sealed class ReplyToTicketFunction(ApiEndpoint api, TicketService tickets
     [Function("ReplyToTicket")]
     [OpenApiOperation("Reply (staff may mark it internal); the other side is emailed", Tag = "Tickets")]
     [OpenApiRequestBody(typeof(ReplyRequest))]
-    [OpenApiResponse(200, "The ticket after the reply", BodyType = typeof(TicketResponse))]
+    [OpenApiRequestHeader(OpenApiHeaders.IfMatch)]
+    [OpenApiResponse(200, "The ticket after the reply", BodyType = typeof(TicketResponse), Headers = [OpenApiHeaders.ETag])]
     [OpenApiProblems(400, 401, 403, 404, 409, 412, 413, 415, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets/{id}/replies")] HttpRequest request,

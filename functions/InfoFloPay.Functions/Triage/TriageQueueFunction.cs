@@ -11,7 +11,7 @@ public sealed class TriageQueueFunction(ApiEndpoint api, TicketService tickets)
 {
     [Function("TriageQueue")]
     [OpenApiOperation("New tickets to triage: urgent to low, oldest first", Tag = "Triage")]
-    [OpenApiQuery("top", "page size, at most 100")]
+    [OpenApiQuery("top", "page size, at most 100", Type = typeof(int))]
     [OpenApiQuery("continuationToken", "from the previous page")]
     [OpenApiResponse(200, "A page", BodyType = typeof(TicketListResponse))]
     [OpenApiProblems(400, 401, 403, 503)]

@@ -13,7 +13,8 @@ public sealed class TriageTicketFunction(ApiEndpoint api, TicketService tickets)
     [Function("TriageTicket")]
     [OpenApiOperation("Set priority and owner; the assignee is emailed, urgent pages the Operations Manager", Tag = "Triage")]
     [OpenApiRequestBody(typeof(TriageRequest))]
-    [OpenApiResponse(200, "The triaged ticket", BodyType = typeof(TicketResponse))]
+    [OpenApiRequestHeader(OpenApiHeaders.IfMatch)]
+    [OpenApiResponse(200, "The triaged ticket", BodyType = typeof(TicketResponse), Headers = [OpenApiHeaders.ETag])]
     [OpenApiProblems(400, 401, 403, 404, 409, 412, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets/{id}/triage")] HttpRequest request,

@@ -35,7 +35,7 @@ public sealed class OperationsEndpointTests(AzuriteFixture azurite) : IClassFixt
             .SelectMany(function => function.HttpMethods.Select(method => $"{method} /api/{StripConstraints(function.Route!)}"))
             .Order(StringComparer.Ordinal);
         Assert.Equal(running, described);
-        Assert.Equal("3.0.3", document["openapi"]!.GetValue<string>());
+        Assert.StartsWith("3.0.", document["openapi"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

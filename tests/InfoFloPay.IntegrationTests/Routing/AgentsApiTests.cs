@@ -116,7 +116,7 @@ public sealed class AgentsApiTests(AzuriteFixture azurite)
         Assert.Equal("array", paths["/api/agents"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["type"]!.GetValue<string>());
         var put = paths["/api/agents/{email}"]!["put"]!;
         Assert.NotNull(put["requestBody"]);
-        Assert.Equal(["200", "201", "400", "401", "403", "412", "413", "415", "503"], put["responses"]!.AsObject().Select(pair => pair.Key).Order());
+        Assert.Equal(["200", "201", "400", "401", "403", "412", "413", "415", "429", "503"], put["responses"]!.AsObject().Select(pair => pair.Key).Order());
         Assert.NotNull(paths["/api/agents/{email}/availability"]!["post"]!["requestBody"]);
     }
 

@@ -98,9 +98,12 @@ public sealed class MeApiTests(TicketApiFixture api)
         var document = await api.Client("anonymous").GetFromJsonAsync<JsonObject>(new Uri("/api/openapi.json", UriKind.Relative));
 
         var operation = document!["paths"]!["/api/me"]!["get"]!;
-        var properties = operation["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["properties"]!.AsObject();
+        // Bodies and enums are named components ($ref "#/components/schemas/Name").
+        JsonNode Resolve(JsonNode schema) =>
+            schema["$ref"] is { } reference ? document["components"]!["schemas"]![reference.GetValue<string>().Split('/')[^1]]! : schema;
+        var properties = Resolve(operation["responses"]!["200"]!["content"]!["application/json"]!["schema"]!)["properties"]!.AsObject();
         Assert.Equal(["email", "name", "role", "customerId", "customerName"], properties.Select(p => p.Key));
-        Assert.Equal(["customer", "agent", "manager"], properties["role"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(["customer", "agent", "manager"], Resolve(properties["role"]!)["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
         Assert.NotNull(operation["responses"]!["401"]!["content"]!["application/problem+json"]);
         Assert.NotNull(operation["security"]);
     }

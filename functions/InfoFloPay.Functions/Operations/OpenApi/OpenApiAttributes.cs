@@ -29,6 +29,9 @@ public sealed class OpenApiResponseAttribute(int status, string description) : A
     public string Description { get; } = description;
 
     public Type? BodyType { get; init; }
+
+    /// <summary>Response headers it sets, by name from <see cref="OpenApiHeaders"/> (e.g. ETag, Location).</summary>
+    public string[] Headers { get; init; } = [];
 }
 
 /// <summary>A query parameter an HTTP function reads.</summary>
@@ -38,6 +41,16 @@ public sealed class OpenApiQueryAttribute(string name, string description) : Att
     public string Name { get; } = name;
 
     public string Description { get; } = description;
+
+    /// <summary>The value's type: string by default; an enum type lists its wire names; int, bool and DateTimeOffset as JSON would.</summary>
+    public Type Type { get; init; } = typeof(string);
+}
+
+/// <summary>A request header an HTTP function reads, by name from <see cref="OpenApiHeaders"/> (If-Match, Idempotency-Key).</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class OpenApiRequestHeaderAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
 }
 
 /// <summary>The problem responses (application/problem+json) an HTTP function may give.</summary>
