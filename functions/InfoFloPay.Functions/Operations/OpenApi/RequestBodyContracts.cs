@@ -64,7 +64,7 @@ public static class RequestBodyContracts
             Required = ["name", "tier"],
             Enums = new Dictionary<string, Type> { ["tier"] = typeof(CustomerTier) },
         },
-        [typeof(AgentRequest)] = new(new AgentRequest("Ava Agent", ["payouts", "chargebacks"], ["acme"]))
+        [typeof(AgentRequest)] = new(new AgentRequest("Ava Agent", ["payouts", "chargebacks"], []))
         {
             Required = ["name"],
         },
