@@ -5,8 +5,9 @@ namespace InfoFloPay.Functions.Messaging;
 
 public sealed record PersonRef(string Email, string? Name = null);
 
-/// <summary>A new ticket. An urgent one (e.g. a monitoring incident) mobilizes the team at once.</summary>
-public sealed record TicketCreatedData(string Subject, PersonRef Requester, string Priority, string Channel, string? Description = null);
+/// <summary>A new ticket. An urgent one (e.g. a monitoring incident) mobilizes the team at once. <paramref name="Category"/>
+/// tells the planner not to acknowledge mail held for review; messages published before it existed lack it.</summary>
+public sealed record TicketCreatedData(string Subject, PersonRef Requester, string Priority, string Channel, string? Description = null, string? Category = null);
 
 /// <summary>A triage: the owner (if any) and the priority. <paramref name="BecameUrgent"/> is true only when the
 /// priority changed to urgent, so re-triaging an urgent ticket does not page the Operations Manager again.

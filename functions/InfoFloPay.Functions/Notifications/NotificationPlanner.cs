@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfoFloPay.Functions.Intake;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications.Composition;
 using InfoFloPay.Functions.Roster;
@@ -40,7 +41,12 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, I
             case HelpdeskEventTypes.TicketCreated:
                 var created = Read<TicketCreatedData>(helpdeskEvent);
                 var createdModel = Model(helpdeskEvent, created.Subject, created.Requester) with { Priority = created.Priority };
-                plan.Email(NotificationKind.Acknowledgement, created.Requester, createdModel);
+                // Mail held for review may carry a forged From: acknowledging it would mail whoever was impersonated.
+                if (created.Category != EmailIntake.UnverifiedSenderCategory)
+                {
+                    plan.Email(NotificationKind.Acknowledgement, created.Requester, createdModel);
+                }
+
                 if (string.Equals(created.Priority, UrgentPriority, StringComparison.OrdinalIgnoreCase))
                 {
                     Mobilize(plan, created.Subject, created.Description, createdModel with { Body = created.Description }, assignee: null);

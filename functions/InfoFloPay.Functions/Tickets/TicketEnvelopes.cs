@@ -26,7 +26,7 @@ public static class TicketEnvelopes
             (string Type, object Data)? message = e.Kind switch
             {
                 TicketEventKind.Created => (HelpdeskEventTypes.TicketCreated,
-                    new TicketCreatedData(ticket.Subject, requester, EnumText.Of(ticket.Priority), EnumText.Of(ticket.Channel), Excerpt(ticket.Description))),
+                    new TicketCreatedData(ticket.Subject, requester, EnumText.Of(ticket.Priority), EnumText.Of(ticket.Channel), Excerpt(ticket.Description), ticket.Category)),
                 TicketEventKind.Triaged => (HelpdeskEventTypes.TicketAssigned,
                     new TicketAssignedData(
                         ticket.Subject,

@@ -142,17 +142,39 @@ public sealed class EmailIntakeFlowTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Contains("Any news?", Str(followUp, "body"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_agent_answering_by_email_replies_publicly_and_the_customer_is_emailed()
+    [Theory]
+    [InlineData(Desk.Ava, null, "sent from the staff address ava.agent@infoflopay.example")]
+    [InlineData(Desk.Olivia, null, "sent from the staff address olivia.ops@infoflopay.example")]
+    [InlineData("security@infoflopay.example", null, "sent from the staff domain infoflopay.example")]
+    [InlineData(null, "mx.example; spf=pass smtp.mailfrom=mail.example; dmarc=fail (p=none) header.from=customer", "Authentication-Results: dmarc=fail")]
+    [InlineData(null, "mx.example; spf=fail smtp.mailfrom=evil.example", "Authentication-Results: spf=fail")]
+    public async Task Mail_from_a_staff_address_or_failing_authentication_is_held_for_review_and_nobody_is_emailed(
+        string? from, string? authenticationResults, string reason)
     {
         var id = await OpenByMailAsync(_desk.Carol);
         await _desk.TriageAsync(id, "medium", Desk.Ava);
+        var timeline = await Desk.EventsAsync(id, _host.Agent());
+        var sentBefore = _host.Outbox.Entries.Count;
+        var headers = authenticationResults is null ? [] : new JsonObject { ["Authentication-Results"] = authenticationResults };
+        var phishing = Desk.Email(from ?? _desk.Carol, $"Re: [{id}] Payouts failing", "Please confirm your card number at https://evil.example/verify",
+            inReplyTo: _desk.Sent(id)[0].MessageId, headers: headers);
 
-        Assert.Equal(("appended", id), await OutcomeAsync(Desk.Email(Desk.Ava, $"Re: [{id}]", "We are on it.\n\n> quoted")));
+        var (status, body, _) = await _desk.MailAsync(phishing);
 
-        var reply = (await Desk.EventsAsync(id, _desk.Customer())).Last(e => Str(e, "kind") == "reply");
-        Assert.Equal(("We are on it.", "agent"), (Str(reply, "body"), reply["actor"]!["role"]!.GetValue<string>()));
-        Assert.Equal([_desk.Carol], _desk.Sent(id)[^1].To);
+        Assert.Equal(HttpStatusCode.Created, status);
+        var heldId = Str(body, "ticketId");
+        Assert.NotEqual(id, heldId);
+        Assert.Equal(timeline.Count, (await Desk.EventsAsync(id, _host.Agent())).Count);
+        Assert.Equal(sentBefore, _host.Outbox.Entries.Count);
+
+        var held = await _desk.GetTicketAsync(heldId);
+        Assert.Equal("unverified-sender", Str(held, "category"));
+        Assert.Null(held["customerId"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await _desk.Customer().GetAsync(Desk.Relative($"/api/tickets/{heldId}"))).StatusCode);
+        var note = Assert.Single(await Desk.EventsAsync(heldId, _host.Agent()), e => Str(e, "kind") == "reply");
+        Assert.Equal("internal", Str(note, "visibility"));
+        Assert.Contains($"Held for review: {reason}.", Str(note, "body"), StringComparison.Ordinal);
+        Assert.Contains($"referred to {id}", Str(note, "body"), StringComparison.Ordinal);
     }
 
     [Theory]
