@@ -22,6 +22,7 @@ public sealed class EmailIntake(
     MailThreadIndex threads,
     CustomerDirectory customers,
     IOptions<SupportRosterOptions> roster,
+    IntakeDrops drops,
     ILogger<EmailIntake> logger)
 {
     /// <summary>Category of a ticket from a sender no customer account lists; staff find these in the triage queue.</summary>
@@ -41,10 +42,12 @@ public sealed class EmailIntake(
     public async Task<IntakeResult> ReceiveAsync(InboundEmail email, CancellationToken cancellationToken)
     {
         var mail = InboundEmailRules.Validate(email);
-        if ((AutoSubmittedMail.Reason(mail.SenderEmail, mail.Headers) ?? OwnMail(mail)) is { } reason)
+        if (AutoSubmittedMail.Reason(mail.SenderEmail, mail.Headers, mail.Subject, roster.Value.SupportAddress) is { } drop)
         {
-            logger.LogInformation("Dropped email {MessageId} from {Sender}: {Reason}", mail.MessageId, mail.SenderEmail, reason);
-            return IntakeResult.Dropped(reason);
+            drops.Record(drop);
+            logger.LogInformation("Inbound mail {MessageId} from {Sender} dropped ({DropRule}): {Reason}",
+                mail.MessageId, mail.SenderEmail, EnumText.Of(drop.Rule), drop.Detail);
+            return IntakeResult.Dropped(drop.Detail);
         }
 
         var (receiptId, first) = await FindReceiptAsync(mail, cancellationToken).ConfigureAwait(false);
@@ -298,9 +301,6 @@ public sealed class EmailIntake(
 
         return new MailThread(null, refused, closed);
     }
-
-    private string? OwnMail(InboundMail mail) =>
-        Same(roster.Value.SupportAddress, mail.SenderEmail) ? $"sent from the support address {mail.SenderEmail} (a loop)" : null;
 
     private static string ReplyText(string text)
     {

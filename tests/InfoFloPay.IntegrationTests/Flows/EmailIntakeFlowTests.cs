@@ -1,8 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using InfoFloPay.Functions.Intake;
 using InfoFloPay.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InfoFloPay.IntegrationTests.Flows;
 
@@ -194,6 +197,49 @@ public sealed class EmailIntakeFlowTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Single(_desk.Sent(id));
     }
 
+    [Theory]
+    [InlineData("carol", "Return-Path", "<>", "bounce")]
+    [InlineData("carol", "X-Failed-Recipients", "gone@contoso.example", "bounce")]
+    [InlineData("carol", "Content-Type", "multipart/report; report-type=delivery-status; boundary=b1", "bounce")]
+    [InlineData("carol", "List-Id", "<payments.lists.example>", "bulk")]
+    [InlineData("carol", "Precedence", "junk", "bulk")]
+    [InlineData("support+billing@infoflopay.example", null, null, "own-mail")]
+    [InlineData("no-reply@partner.example", null, null, "machine-sender")]
+    public async Task Bounces_and_machine_mail_open_no_ticket_acknowledge_nobody_and_are_counted_by_rule(
+        string from, string? header, string? value, string rule)
+    {
+        using var counted = new DropCounts(_host);
+        var before = await CountAccountTicketsAsync();
+        var sentBefore = _host.Outbox.Entries.Count;
+        var headers = header is null ? [] : new JsonObject { [header] = value };
+
+        var (status, body, _) = await _desk.MailAsync(Desk.Email(from == "carol" ? _desk.Carol : from, "Undeliverable: Payouts failing", "Delivery has failed.", headers: headers));
+
+        Assert.Equal((HttpStatusCode.Accepted, "dropped"), (status, Str(body, "outcome")));
+        Assert.Null(body["ticketId"]);
+        Assert.Equal(before, await CountAccountTicketsAsync());
+        Assert.Equal(sentBefore, _host.Outbox.Entries.Count);
+        Assert.Equal([rule], counted.Rules);
+    }
+
+    [Fact]
+    public async Task An_auto_reply_without_machine_headers_does_not_reopen_a_resolved_ticket()
+    {
+        var id = await OpenByMailAsync(_desk.Carol);
+        await _desk.TriageAsync(id, "low", Desk.Ava);
+        await _desk.ChangeStatusAsync(id, "resolved");
+        var resolvedMail = _desk.Sent(id)[^1];
+        var timeline = await Desk.EventsAsync(id, _host.Agent());
+
+        var (status, body, _) = await _desk.MailAsync(Desk.Email(_desk.Carol, $"Automatic reply: {resolvedMail.Subject}",
+            "I am out of the office until Monday.", inReplyTo: resolvedMail.MessageId));
+
+        Assert.Equal((HttpStatusCode.Accepted, "dropped"), (status, Str(body, "outcome")));
+        Assert.Equal("resolved", Str(await _desk.GetTicketAsync(id), "status"));
+        Assert.Equal(timeline.Count, (await Desk.EventsAsync(id, _host.Agent())).Count);
+        Assert.Equal(resolvedMail, _desk.Sent(id)[^1]);
+    }
+
     [Fact]
     public async Task A_bounce_from_mailer_daemon_opens_nothing()
     {
@@ -367,4 +413,50 @@ public sealed class EmailIntakeFlowTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     private static string Str(JsonObject node, string property) => node[property]!.GetValue<string>();
+
+    /// <summary>The intake drop counter of this test's host, by rule, while it lives (other hosts' meters are ignored).</summary>
+    private sealed class DropCounts : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly List<string> _rules = [];
+
+        public DropCounts(Infrastructure.LocalHost host)
+        {
+            var meters = host.Services.GetRequiredService<IMeterFactory>();
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == IntakeDrops.CounterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+            {
+                lock (_rules)
+                {
+                    foreach (var tag in tags)
+                    {
+                        if (tag.Key == "rule")
+                        {
+                            _rules.Add((string)tag.Value!);
+                        }
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public IReadOnlyList<string> Rules
+        {
+            get
+            {
+                lock (_rules)
+                {
+                    return [.. _rules];
+                }
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
 }
