@@ -65,6 +65,27 @@ public sealed class RateLimitFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task The_mail_pipeline_past_its_limit_gets_429_and_the_mail_is_not_taken_in()
+    {
+        await using var host = await Infrastructure.LocalHost.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["RateLimits:Enabled"] = "true",
+            ["RateLimits:Intake"] = "2",
+        });
+        var desk = await Desk.OpenAsync(host);
+
+        var results = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            results.Add((await desk.MailAsync(Desk.Email(desk.Carol, $"Mail {i}", "Payouts missing."))).Status);
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], results);
+        var page = await host.Agent().GetFromJsonAsync<JsonObject>(Desk.Relative($"/api/tickets?status=all&customerId={desk.AccountId}&top=100"));
+        Assert.Equal(2, page!["items"]!.AsArray().Count);
+    }
+
     private static Task<HttpResponseMessage> CreateAsync(HttpClient client, string subject) =>
         client.PostAsync(Desk.Relative("/api/tickets"), Desk.Json($$"""{"subject":"{{subject}}","description":"Payouts missing."}"""));
 
