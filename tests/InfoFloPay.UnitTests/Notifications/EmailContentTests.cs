@@ -233,6 +233,19 @@ public class EmailContentTests
         Assert.Contains("Hello Ava Agent,", email.PlainText);
     }
 
+    [Fact]
+    public async Task A_name_with_markup_is_encoded_once_in_the_html_part_of_sla_mail()
+    {
+        var planner = new NotificationPlanner(Options.Create(Roster()), new Team(new PersonRef(Ava.Email, "Ava & <b>Co</b>")), new SlaWording(Policy, _clock));
+
+        var email = Assert.Single(await ComposeAsync(planner, Create(HelpdeskEventTypes.SlaWarning,
+            new SlaAlertData("Payouts failing", Ava, "first-response", NewYorkTime(2026, 12, 8, 9, 0), "high", "reserve"))),
+            email => email.To[0].Address == Ava.Email);
+
+        Assert.Contains("assigned to Ava &amp; &lt;b&gt;Co&lt;/b&gt;)", email.Html);
+        Assert.Contains("assigned to Ava & <b>Co</b>)", email.PlainText);
+    }
+
     private Task<IReadOnlyList<EmailMessage>> ComposeAsync(HelpdeskEvent helpdeskEvent, bool agents = true) =>
         ComposeAsync(_planner, helpdeskEvent, agents);
 
