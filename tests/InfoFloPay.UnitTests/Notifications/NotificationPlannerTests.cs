@@ -143,7 +143,7 @@ public class NotificationPlannerTests
             new SlaAlertData("Payouts failing", Ava, "firstResponse", DateTimeOffset.Parse("2026-11-26T15:00:00Z"), "high")));
 
         Assert.Equal([(kind, Ava.Email), (kind, "olivia@infoflopay.example")], Emails(plan));
-        Assert.Equal("2026-11-26 15:00 UTC", plan.OfType<EmailDelivery>().First().Model.DueAt);
+        Assert.Equal("Thursday, November 26, 10:00 AM ET", plan.OfType<EmailDelivery>().First().Model.DueAt);
     }
 
     [Theory]
