@@ -1,3 +1,4 @@
+using InfoFloPay.Functions.Intake;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Notifications.Composition;
@@ -19,6 +20,16 @@ public class NotificationPlannerTests
         var plan = _planner.Plan(Create(HelpdeskEventTypes.TicketCreated, new TicketCreatedData("Payouts failing", Customer, "medium", "portal")));
 
         Assert.Equal([(NotificationKind.Acknowledgement, Customer.Email)], Emails(plan));
+    }
+
+    [Fact]
+    public void Mail_held_for_review_is_not_acknowledged_since_its_sender_may_be_forged()
+    {
+        var held = new TicketCreatedData("Re: [IFP-7] Payouts", new PersonRef("ava@infoflopay.example"), "medium", "email", Category: EmailIntake.UnverifiedSenderCategory);
+        var unknown = held with { Requester = Customer, Category = EmailIntake.UnknownSenderCategory };
+
+        Assert.Empty(_planner.Plan(Create(HelpdeskEventTypes.TicketCreated, held)));
+        Assert.Equal([(NotificationKind.Acknowledgement, Customer.Email)], Emails(_planner.Plan(Create(HelpdeskEventTypes.TicketCreated, unknown))));
     }
 
     [Fact]
