@@ -45,6 +45,12 @@ public sealed partial class OpenApiDocumentBuilder
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 
+    // Request bodies as the API reads them: the strict options (unknown properties refused).
+    private static readonly JsonSerializerOptions RequestSchemaOptions = new(HelpdeskJson.RequestBody)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+    };
+
     private readonly ConcurrentDictionary<string, string> _documents = new(StringComparer.Ordinal);
 
     /// <summary>The document as OpenAPI 3.0 JSON, with paths under <paramref name="routePrefix"/> (the host's, e.g. "/api").</summary>
@@ -121,7 +127,7 @@ public sealed partial class OpenApiDocumentBuilder
             document.Components.Parameters[name] = parameter;
         }
 
-        var schemas = new OpenApiSchemaCatalog(document, SchemaOptions);
+        var schemas = new OpenApiSchemaCatalog(document, SchemaOptions, RequestSchemaOptions);
         var tags = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (name, method, trigger) in HttpFunctions(assembly))
         {

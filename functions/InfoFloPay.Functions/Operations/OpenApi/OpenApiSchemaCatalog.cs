@@ -13,7 +13,7 @@ namespace InfoFloPay.Functions.Operations.OpenApi;
 /// named components; a response type and a request type with the same name cannot collide because requests are named
 /// after their own types.
 /// </summary>
-internal sealed class OpenApiSchemaCatalog(OpenApiDocument document, JsonSerializerOptions options)
+internal sealed class OpenApiSchemaCatalog(OpenApiDocument document, JsonSerializerOptions responseOptions, JsonSerializerOptions requestOptions)
 {
     private readonly Dictionary<(Type, Direction), string> _names = [];
 
@@ -69,7 +69,7 @@ internal sealed class OpenApiSchemaCatalog(OpenApiDocument document, JsonSeriali
             return primitive;
         }
 
-        var info = options.GetTypeInfo(type);
+        var info = (direction == Direction.Request ? requestOptions : responseOptions).GetTypeInfo(type);
         return info.Kind switch
         {
             JsonTypeInfoKind.Enumerable => new OpenApiSchema { Type = JsonSchemaType.Array, Items = Schema(info.ElementType!, direction, null) },

@@ -47,7 +47,7 @@ public static class RequestBodyContracts
         {
             Required = ["body"],
         },
-        [typeof(StatusChangeRequest)] = new(new StatusChangeRequest("pending", "Waiting for the bank's trace number"))
+        [typeof(StatusChangeRequest)] = new(new StatusChangeRequest("open", "Asked the bank for a trace of the payout"))
         {
             Required = ["status"],
             Enums = new Dictionary<string, Type> { ["status"] = typeof(TicketStatus) },
