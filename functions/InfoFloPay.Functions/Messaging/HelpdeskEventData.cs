@@ -37,6 +37,10 @@ public enum ReplyAuthorRole
 
 public sealed record TicketResolvedData(string Subject, PersonRef Requester, string? Note = null);
 
+/// <summary>Nobody acknowledged the page of an urgent ticket in time: escalation step <see cref="Step"/> of page
+/// <see cref="PageId"/> is paged at <see cref="Targets"/> (after the last step, <see cref="Final"/>: the whole team).</summary>
+public sealed record TicketEscalatedData(string Subject, string PageId, int Step, bool Final, IReadOnlyList<string> Targets, string? Description = null);
+
 public sealed record SlaAlertData(string Subject, PersonRef? Assignee, string Target, DateTimeOffset DueAt, string Priority);
 
 /// <summary>An agent went away (<paramref name="Version"/> counts their availability changes, so each going-away is its

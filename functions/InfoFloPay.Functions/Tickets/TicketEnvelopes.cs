@@ -56,6 +56,14 @@ public static class TicketEnvelopes
                         e.Channel ?? string.Empty,
                         dueAt,
                         EnumText.Of(ticket.Priority))),
+                TicketEventKind.Escalated when ticket.Paging is { } paging => (HelpdeskEventTypes.TicketEscalated,
+                    new TicketEscalatedData(
+                        ticket.Subject,
+                        paging.PageId,
+                        paging.EscalationStep,
+                        Final: paging.NextEscalationAt is null,
+                        e.Recipients ?? [],
+                        Excerpt(ticket.Description))),
                 _ => null,
             };
             if (message is var (type, data))
