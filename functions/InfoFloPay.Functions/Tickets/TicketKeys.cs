@@ -60,13 +60,16 @@ public static class TicketKeys
             keys.Add($"{QueuePrefix}{(int)ticket.Priority}|{StorageKey.OldestFirst(ticket.CreatedAt)}|{ticket.Id}");
         }
 
-        if (ticket.Sla.NextCheckpointAt is { } due)
+        // One due-time row per ticket: the sooner of its next SLA checkpoint and its page's next escalation step.
+        if (Earliest(ticket.Sla.NextCheckpointAt, ticket.Paging?.NextEscalationAt) is { } due)
         {
             keys.Add(Sla(due, ticket.Id));
         }
 
         return keys;
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a < b ? a : b);
 
     /// <summary>
     /// An email that belongs to a ticket, by its Message-ID: an inbound mail's receipt (committed with the ticket or
