@@ -45,6 +45,9 @@ param supportAgents supportAgentType[] = []
 @description('Key Vault secret URI (https://<vault>.vault.azure.net/secrets/<name>[/<version>]) of the PagerDuty routing key, needed when operationsManagerPager is a PagerDuty URL. The app identity needs Key Vault Secrets User on that vault. Empty: no routing key.')
 param pagingRoutingKeySecretUri string = ''
 
+@description('Key Vault secret URI of Paging__SigningKey, the HMAC key (at least 32 characters) of the pages\' one-click acknowledgement links. Required: the app refuses to start in Azure without it. The app identity needs Key Vault Secrets User on that vault.')
+param pagingSigningKeySecretUri string = ''
+
 @description('Custom email sender domain. Empty: send from the Azure-managed domain.')
 param emailCustomDomainName string = ''
 
@@ -272,7 +275,11 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       // hand-added setting would vanish on the next push to main.
       empty(pagingRoutingKeySecretUri)
         ? {}
-        : { Paging__RoutingKey: '@Microsoft.KeyVault(SecretUri=${pagingRoutingKeySecretUri})' }
+        : { Paging__RoutingKey: '@Microsoft.KeyVault(SecretUri=${pagingRoutingKeySecretUri})' },
+      // Acknowledgement links (issue #15): the signing key is a secret, so only ever a Key Vault reference.
+      empty(pagingSigningKeySecretUri)
+        ? {}
+        : { Paging__SigningKey: '@Microsoft.KeyVault(SecretUri=${pagingSigningKeySecretUri})' }
     )
   }
 }
