@@ -65,7 +65,9 @@ type supportAgentType = {
 
 // The Service Bus entities the app sends to and triggers on. Adding a queue, topic or subscription is one line here;
 // the drift test (tests/InfoFloPay.IntegrationTests/Infra) fails if a trigger names an entity that is not listed.
-var serviceBusQueues = []
+var serviceBusQueues = [
+  { name: 'sla-due' } // SLA milestones and page escalation steps, scheduled for their due instant (issue #15)
+]
 var serviceBusTopics = [
   'helpdesk-events'
 ]
@@ -227,6 +229,7 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       HELPDESK_EVENTS_TOPIC: 'helpdesk-events'
       NOTIFICATIONS_SUBSCRIPTION: 'notifications'
       ASSIGNMENTS_SUBSCRIPTION: 'assignments'
+      SLA_DUE_QUEUE: 'sla-due'
 
       // Email through Communication Services with the managed identity.
       Email__Endpoint: email.outputs.endpoint
@@ -242,7 +245,7 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
 
       // SLA policy file in the app package, and the timer schedules (NCRONTAB, six fields).
       Sla__PolicyFile: 'Sla/sla-policy.json'
-      SLA_SWEEP_SCHEDULE: '0 */5 * * * *'
+      SLA_SWEEP_SCHEDULE: '0 */15 * * * *'
       PROBE_SCHEDULE: '0 */1 * * * *'
       OUTBOX_RELAY_SCHEDULE: '0 */1 * * * *'
 

@@ -23,6 +23,8 @@ internal static class SlaServiceCollectionExtensions
             .Validate(options => options.MaxDegreeOfParallelism is >= 1 and <= 64, "SlaSweep__MaxDegreeOfParallelism must be 1–64.");
         services.AddSingleton<PageEscalation>();
         services.AddSingleton<SlaSweep>();
+        services.AddSingleton<SlaDueMessages>();
+        services.AddSingleton<SlaDueHandler>();
         return services;
     }
 }

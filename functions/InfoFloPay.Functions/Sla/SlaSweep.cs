@@ -24,7 +24,8 @@ public sealed class SlaSweep(
     TimeProvider clock,
     ILogger<SlaSweep> logger,
     PageEscalation? paging = null,
-    IOptions<SlaSweepOptions>? options = null)
+    IOptions<SlaSweepOptions>? options = null,
+    SlaDueMessages? dueMessages = null)
 {
     public const int PageSize = 100;
 
@@ -55,6 +56,10 @@ public sealed class SlaSweep(
                     {
                         Interlocked.Add(ref notices, committed.Outbox.Count);
                         await outbox.PublishAsync(committed.Outbox, token).ConfigureAwait(false);
+                        if (dueMessages is not null)
+                        {
+                            await dueMessages.ScheduleAsync(committed.Ticket, token).ConfigureAwait(false);
+                        }
                     }
                 }
                 catch (Exception ex) when (ex is RequestFailedException or RequestRejectedException)

@@ -61,7 +61,7 @@ public static class TicketKeys
         }
 
         // One due-time row per ticket: the sooner of its next SLA checkpoint and its page's next escalation step.
-        if (Earliest(ticket.Sla.NextCheckpointAt, ticket.Paging?.NextEscalationAt) is { } due)
+        if (DueAt(ticket) is { } due)
         {
             keys.Add(Sla(due, ticket.Id));
         }
@@ -69,7 +69,14 @@ public static class TicketKeys
         return keys;
     }
 
-    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a < b ? a : b);
+    /// <summary>The next instant something is due on the ticket: the sooner of its SLA checkpoint and its page's next
+    /// escalation step; null when nothing is.</summary>
+    public static DateTimeOffset? DueAt(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        DateTimeOffset? a = ticket.Sla.NextCheckpointAt, b = ticket.Paging?.NextEscalationAt;
+        return a is null ? b : b is null ? a : (a < b ? a : b);
+    }
 
     /// <summary>
     /// An email that belongs to a ticket, by its Message-ID: an inbound mail's receipt (committed with the ticket or

@@ -8,6 +8,7 @@ using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Agents;
 using InfoFloPay.Functions.Customers;
 using InfoFloPay.Functions.Notifications.Paging;
+using InfoFloPay.Functions.Sla;
 using Microsoft.Extensions.Logging;
 
 namespace InfoFloPay.Functions.Tickets;
@@ -24,7 +25,8 @@ public sealed class TicketService(
     TicketOutbox outbox,
     TimeProvider clock,
     ILogger<TicketService> logger,
-    PagingPlanSource? paging = null)
+    PagingPlanSource? paging = null,
+    SlaDueMessages? due = null)
 {
     public Task<TicketResult> CreateAsync(NewTicketRequest request, Caller caller, TicketChannel channel, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -87,6 +89,7 @@ public sealed class TicketService(
 
         logger.LogInformation("Ticket {TicketId} opened by {Caller} via {Channel} for {CustomerId}", id, caller.Email, channel, draft.CustomerId);
         await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);
+        await ScheduleDueAsync(committed, cancellationToken).ConfigureAwait(false);
         return new TicketResult(committed.Ticket, committed.ETag, Replayed: false);
     }
 
@@ -291,6 +294,7 @@ public sealed class TicketService(
 
         logger.LogInformation("Ticket {TicketId} changed by {Caller}: {Events}", id, caller.Email, string.Join(", ", committed.Outbox.Select(m => m.Event.Type)));
         await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);
+        await ScheduleDueAsync(committed, cancellationToken).ConfigureAwait(false);
         return new StoredTicket(committed.Ticket, committed.ETag);
     }
 
@@ -300,6 +304,10 @@ public sealed class TicketService(
         applied = applied with { Ticket = applied.Ticket with { Sla = sla.Evaluate(applied.Ticket, now) } };
         return Paged(before, SlaMilestones.Record(before, applied, now), now);
     }
+
+    /// <summary>The committed ticket's next due instant (SLA milestone or escalation step) as a scheduled message.</summary>
+    private Task ScheduleDueAsync(CommittedChange committed, CancellationToken cancellationToken) =>
+        due is null ? Task.CompletedTask : due.ScheduleAsync(committed.Ticket, cancellationToken);
 
     /// <summary>The change's paging consequences (a ticket that became urgent is paged, a staff public reply acknowledges);
     /// none when paging is not set up (unit hosts).</summary>
@@ -393,6 +401,7 @@ public sealed class TicketService(
 
         logger.LogInformation("Ticket {TicketId} routed by {Caller}: {Events}", id, router.Email, string.Join(", ", committed.Outbox.Select(m => m.Event.Type)));
         await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);
+        await ScheduleDueAsync(committed, cancellationToken).ConfigureAwait(false);
         return new StoredTicket(committed.Ticket, committed.ETag);
     }
 
