@@ -246,6 +246,7 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       // SLA policy file in the app package, and the timer schedules (NCRONTAB, six fields).
       Sla__PolicyFile: 'Sla/sla-policy.json'
       SLA_SWEEP_SCHEDULE: '0 */15 * * * *'
+      SlaSweep__MaxDegreeOfParallelism: '8'
       PROBE_SCHEDULE: '0 */1 * * * *'
       OUTBOX_RELAY_SCHEDULE: '0 */1 * * * *'
 
