@@ -247,7 +247,7 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       Sla__PolicyFile: 'Sla/sla-policy.json'
       SLA_SWEEP_SCHEDULE: '0 */15 * * * *'
       SlaSweep__MaxDegreeOfParallelism: '8'
-      PROBE_SCHEDULE: '0 */1 * * * *'
+      PROBE_SCHEDULE: '*/10 * * * * *'
       OUTBOX_RELAY_SCHEDULE: '0 */1 * * * *'
 
       // Pages go by email unless the Operations Manager's pager is a PagerDuty Events v2 URL; its routing key
