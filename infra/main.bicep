@@ -45,7 +45,7 @@ param supportAgents supportAgentType[] = []
 @description('Key Vault secret URI (https://<vault>.vault.azure.net/secrets/<name>[/<version>]) of the PagerDuty routing key, needed when operationsManagerPager is a PagerDuty URL. The app identity needs Key Vault Secrets User on that vault. Empty: no routing key.')
 param pagingRoutingKeySecretUri string = ''
 
-@description('Key Vault secret URI of Paging__SigningKey, the HMAC key (at least 32 characters) of the pages\' one-click acknowledgement links. Required: the app refuses to start in Azure without it. The app identity needs Key Vault Secrets User on that vault.')
+@description('Key Vault secret URI of Paging__SigningKey, the HMAC key (at least 32 characters) of the pages\' one-click acknowledgement links. Empty: pages carry no one-click link (the console and the API still acknowledge). The app identity needs Key Vault Secrets User on that vault.')
 param pagingSigningKeySecretUri string = ''
 
 @description('Custom email sender domain. Empty: send from the Azure-managed domain.')
