@@ -51,6 +51,10 @@ param emailCustomDomainName string = ''
 @description('Set once the custom domain\'s DNS records are verified; until then mail goes out from the Azure-managed domain.')
 param emailCustomDomainVerified bool = false
 
+@description('Memory per Flex Consumption instance. 512 MB keeps the idle timers inside the monthly free grant (docs/deploy.md, "Idle cost").')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 512
+
 @description('A support agent.')
 type supportAgentType = {
   @description('Display name.')
@@ -215,6 +219,7 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
     siteTags: union(tags, { 'azd-service-name': 'api' })
     identityResourceId: identity.outputs.resourceId
     deploymentContainerUrl: '${storage.outputs.blobEndpoint}${deploymentContainerName}'
+    instanceMemoryMB: instanceMemoryMB
     authClientId: authClientId
     authTenantId: empty(authTenantId) ? tenant().tenantId : authTenantId
     appSettings: {
