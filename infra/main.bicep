@@ -45,6 +45,9 @@ param supportAgents supportAgentType[] = []
 @description('Key Vault secret URI (https://<vault>.vault.azure.net/secrets/<name>[/<version>]) of the PagerDuty routing key, needed when operationsManagerPager is a PagerDuty URL. The app identity needs Key Vault Secrets User on that vault. Empty: no routing key.')
 param pagingRoutingKeySecretUri string = ''
 
+@description('Key Vault secret URI of Paging__SigningKey, the HMAC key (at least 32 characters) of the pages\' one-click acknowledgement links. Required: the app refuses to start in Azure without it. The app identity needs Key Vault Secrets User on that vault.')
+param pagingSigningKeySecretUri string = ''
+
 @description('Custom email sender domain. Empty: send from the Azure-managed domain.')
 param emailCustomDomainName string = ''
 
@@ -66,7 +69,9 @@ type supportAgentType = {
 
 // The Service Bus entities the app sends to and triggers on. Adding a queue, topic or subscription is one line here;
 // the drift test (tests/InfoFloPay.IntegrationTests/Infra) fails if a trigger names an entity that is not listed.
-var serviceBusQueues = []
+var serviceBusQueues = [
+  { name: 'sla-due' } // SLA milestones and page escalation steps, scheduled for their due instant (issue #15)
+]
 var serviceBusTopics = [
   'helpdesk-events'
 ]
@@ -235,6 +240,7 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       HELPDESK_EVENTS_TOPIC: 'helpdesk-events'
       NOTIFICATIONS_SUBSCRIPTION: 'notifications'
       ASSIGNMENTS_SUBSCRIPTION: 'assignments'
+      SLA_DUE_QUEUE: 'sla-due'
 
       // Email through Communication Services with the managed identity.
       Email__Endpoint: email.outputs.endpoint
@@ -250,7 +256,8 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
 
       // SLA policy file in the app package, and the timer schedules (NCRONTAB, six fields).
       Sla__PolicyFile: 'Sla/sla-policy.json'
-      SLA_SWEEP_SCHEDULE: '0 */5 * * * *'
+      SLA_SWEEP_SCHEDULE: '0 */15 * * * *'
+      SlaSweep__MaxDegreeOfParallelism: '8'
       PROBE_SCHEDULE: '0 */1 * * * *'
       OUTBOX_RELAY_SCHEDULE: '0 */1 * * * *'
 
@@ -283,7 +290,11 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       // hand-added setting would vanish on the next push to main.
       empty(pagingRoutingKeySecretUri)
         ? {}
-        : { Paging__RoutingKey: '@Microsoft.KeyVault(SecretUri=${pagingRoutingKeySecretUri})' }
+        : { Paging__RoutingKey: '@Microsoft.KeyVault(SecretUri=${pagingRoutingKeySecretUri})' },
+      // Acknowledgement links (issue #15): the signing key is a secret, so only ever a Key Vault reference.
+      empty(pagingSigningKeySecretUri)
+        ? {}
+        : { Paging__SigningKey: '@Microsoft.KeyVault(SecretUri=${pagingSigningKeySecretUri})' }
     )
   }
 }

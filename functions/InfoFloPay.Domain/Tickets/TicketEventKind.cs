@@ -13,4 +13,7 @@ public enum TicketEventKind
     SlaBreached,
     SlaMet,
     Routed,
+    Paged,
+    Acknowledged,
+    Escalated,
 }
