@@ -30,8 +30,8 @@ internal static class NotificationsServiceCollectionExtensions
             .Validate(options => options.AcknowledgeWithin > TimeSpan.Zero && options.LinkValidity > TimeSpan.Zero,
                 "Paging__AcknowledgeWithin and Paging__LinkValidity must be positive durations (hh:mm:ss).")
             .Validate(
-                // Locally an unset key is made up per process (PageLinkSigner); a deployed app must have one that lasts.
-                options => !AzureDeployment.IsAzure(configuration) || options.SigningKey is { Length: >= PageLinkSigner.MinimumKeyLength },
+                // Unset means no links in Azure (PageLinkSigner); a key that is set must be long enough to be one.
+                options => string.IsNullOrEmpty(options.SigningKey) || options.SigningKey.Length >= PageLinkSigner.MinimumKeyLength,
                 $"Paging__SigningKey (the acknowledgement links' HMAC key, a Key Vault reference) must be at least {PageLinkSigner.MinimumKeyLength} characters.")
             .PostConfigure(options => options.LinkBaseUrl ??= configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } host ? $"https://{host}" : null)
             .ValidateOnStartInAzure(configuration);

@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using System.Text;
+using InfoFloPay.Functions;
 using InfoFloPay.Functions.Notifications.Paging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +13,14 @@ public class PageLinkSignerTests
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
     private static readonly PageLink Link = new("IFP-1042", "000003", 1, Now.AddHours(24));
 
-    private static PageLinkSigner Signer(string key = "a-signing-key-of-at-least-32-characters!") =>
-        new(Options.Create(new PagingOptions { SigningKey = key }), NullLogger<PageLinkSigner>.Instance);
+    private static readonly IConfiguration Local = new ConfigurationBuilder().Build();
+
+    private static readonly IConfiguration InAzure = new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { [AzureDeployment.SiteNameSetting] = "func-infoflopay" })
+        .Build();
+
+    private static PageLinkSigner Signer(string? key = "a-signing-key-of-at-least-32-characters!", IConfiguration? configuration = null) =>
+        new(Options.Create(new PagingOptions { SigningKey = key }), configuration ?? Local, NullLogger<PageLinkSigner>.Instance);
 
     [Fact]
     public void A_link_it_signed_verifies_as_the_same_page_until_it_expires()
@@ -73,11 +81,36 @@ public class PageLinkSignerTests
     [Fact]
     public void Without_a_configured_key_links_verify_within_the_process_only()
     {
-        var first = new PageLinkSigner(Options.Create(new PagingOptions()), NullLogger<PageLinkSigner>.Instance);
-        var second = new PageLinkSigner(Options.Create(new PagingOptions()), NullLogger<PageLinkSigner>.Instance);
+        var first = Signer(key: null);
+        var second = Signer(key: null);
         var token = first.Sign(Link);
 
         Assert.Equal(PageLinkVerdict.Valid, first.Verify(token, Now).Verdict);
         Assert.Equal(PageLinkVerdict.Invalid, second.Verify(token, Now).Verdict);
+    }
+
+    [Fact]
+    public void In_azure_without_a_key_pages_carry_no_link_and_no_token_is_accepted()
+    {
+        // A per-process key would fail on the next instance; a fresh deployment has no vault secret yet.
+        var signer = Signer(key: null, configuration: InAzure);
+        var links = new PageLinks(signer, Options.Create(new PagingOptions()));
+        var tokenFromAKeyedDesk = Signer().Sign(Link);
+
+        Assert.False(signer.CanSign);
+        Assert.Null(links.For("IFP-1042", "000003", 1, Now));
+        Assert.Equal(PageLinkVerdict.Invalid, signer.Verify(tokenFromAKeyedDesk, Now).Verdict);
+    }
+
+    [Fact]
+    public void In_azure_with_a_key_pages_carry_a_link_that_verifies()
+    {
+        var signer = Signer(configuration: InAzure);
+        var link = new PageLinks(signer, Options.Create(new PagingOptions { LinkBaseUrl = "https://func-infoflopay.azurewebsites.net" }))
+            .For("IFP-1042", "000003", 1, Now);
+
+        Assert.NotNull(link);
+        Assert.StartsWith("https://func-infoflopay.azurewebsites.net/api/acknowledge/", link.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal(PageLinkVerdict.Valid, signer.Verify(link.Segments[^1], Now).Verdict);
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,21 +23,33 @@ public sealed class PageLinkSigner
 
     private readonly byte[] _key;
 
-    public PageLinkSigner(IOptions<PagingOptions> options, ILogger<PageLinkSigner> logger)
+    public PageLinkSigner(IOptions<PagingOptions> options, IConfiguration configuration, ILogger<PageLinkSigner> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         var configured = options.Value.SigningKey;
-        if (string.IsNullOrEmpty(configured))
+        if (!string.IsNullOrEmpty(configured))
         {
-            // Only locally: in Azure the setting is required at start-up (see AddNotifications).
-            logger.LogWarning("Paging__SigningKey is not set: acknowledgement links are signed with a key made up for this process");
+            _key = Encoding.UTF8.GetBytes(configured);
+            CanSign = true;
+        }
+        else if (AzureDeployment.IsAzure(configuration))
+        {
+            // A key made up per process would not verify on the next instance Flex scales out to, and a fresh
+            // `azd up` has no vault secret yet: pages then carry no link (the console and the API still
+            // acknowledge), and every token is refused, rather than the desk refusing to start.
+            logger.LogWarning("Paging__SigningKey is not set: pages carry no one-click acknowledgement link; set PAGING_SIGNING_KEY_SECRET_URI to a Key Vault secret to turn them on");
             _key = RandomNumberGenerator.GetBytes(32);
         }
         else
         {
-            _key = Encoding.UTF8.GetBytes(configured);
+            logger.LogWarning("Paging__SigningKey is not set: acknowledgement links are signed with a key made up for this process");
+            _key = RandomNumberGenerator.GetBytes(32);
+            CanSign = true;
         }
     }
+
+    /// <summary>False in Azure without a configured key: no link is made, and none verifies.</summary>
+    public bool CanSign { get; }
 
     public string Sign(PageLink link)
     {
@@ -51,7 +64,7 @@ public sealed class PageLinkSigner
     /// the link is null when the token is <see cref="PageLinkVerdict.Invalid"/>.</summary>
     public (PageLinkVerdict Verdict, PageLink? Link) Verify(string? token, DateTimeOffset now)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 512 || token.Split('.') is not [var payloadText, var macText]
+        if (!CanSign || string.IsNullOrEmpty(token) || token.Length > 512 || token.Split('.') is not [var payloadText, var macText]
             || !TryDecode(payloadText, out var payload) || !TryDecode(macText, out var mac)
             || !CryptographicOperations.FixedTimeEquals(Mac(payload), mac))
         {
