@@ -10,7 +10,8 @@ public sealed class AcknowledgeTicketFunction(ApiEndpoint api, TicketService tic
 {
     [Function("AcknowledgeTicket")]
     [OpenApiOperation("Acknowledge the page of an urgent ticket (staff): its escalation stops; again changes nothing", Tag = "Tickets")]
-    [OpenApiRequestBody(typeof(AcknowledgeRequest))]
+    [OpenApiRequestBody(typeof(AcknowledgeRequest), Required = false)]
+    [OpenApiRequestHeader(OpenApiHeaders.IfMatch)]
     [OpenApiResponse(200, "The ticket, paging.acknowledgedAt set", BodyType = typeof(TicketResponse))]
     [OpenApiProblems(400, 401, 403, 404, 409, 412, 413, 415, 503)]
     public Task<IActionResult> Run(

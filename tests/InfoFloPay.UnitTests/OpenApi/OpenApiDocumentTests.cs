@@ -90,9 +90,12 @@ public sealed class OpenApiDocumentTests
             Assert.True(responses.ContainsKey("429"), $"{op.Method} {op.Route} documents no 429");
             foreach (var (status, response) in responses.Where(pair => int.Parse(pair.Key, System.Globalization.CultureInfo.InvariantCulture) >= 400))
             {
+                // A page a person opens from an email (the paging link) answers its refusals as pages too: only routes
+                // whose success is HTML may.
+                var html = op.Operation["responses"]!["200"]?["content"]?["text/html"] is not null;
                 if (response!["content"] is JsonObject content)
                 {
-                    Assert.Equal(["application/problem+json"], content.Select(pair => pair.Key));
+                    Assert.Equal([html && status != "429" ? "text/html" : "application/problem+json"], content.Select(pair => pair.Key));
                 }
 
                 if (status is "429" or "503")
@@ -118,5 +121,23 @@ public sealed class OpenApiDocumentTests
             intake["security"]!.AsArray().Select(requirement => requirement!.AsObject().Single().Key));
         Assert.Equal([OpenApiDocumentBuilder.PrincipalScheme], create["security"]!.AsArray().Select(requirement => requirement!.AsObject().Single().Key));
         Assert.Empty(Document["paths"]!["/api/health"]!["get"]!["security"]!.AsArray());
+    }
+
+    [Fact]
+    public void The_paging_link_is_anonymous_html_and_acknowledge_takes_an_optional_empty_body_and_if_match()
+    {
+        var link = Document["paths"]!["/api/acknowledge/{token}"]!.AsObject();
+        var acknowledge = Document["paths"]!["/api/tickets/{id}/acknowledge"]!["post"]!;
+
+        Assert.Equal(["get", "post"], link.Select(pair => pair.Key));
+        Assert.Equal(["AcknowledgePageLinkGet", "AcknowledgePageLinkPost"], link.Select(pair => pair.Value!["operationId"]!.GetValue<string>()));
+        Assert.All(link, pair =>
+        {
+            Assert.Empty(pair.Value!["security"]!.AsArray());
+            Assert.All(new[] { "200", "400", "409", "410" }, status => Assert.NotNull(pair.Value!["responses"]![status]!["content"]!["text/html"]));
+        });
+        Assert.False(acknowledge["requestBody"]!["required"]?.GetValue<bool>() ?? false);
+        Assert.Equal("{}", acknowledge["requestBody"]!["content"]!["application/json"]!["example"]!.ToJsonString());
+        Assert.Contains(acknowledge["parameters"]!.AsArray(), p => p!["$ref"]?.GetValue<string>() == "#/components/parameters/If-Match");
     }
 }

@@ -20,10 +20,10 @@ public sealed class AcknowledgeLinkFunction(
 {
     [Function("AcknowledgePageLink")]
     [OpenApiOperation("A page's one-click acknowledgement link: GET shows a confirmation page, its POST acknowledges", Tag = "Paging", RequiresPrincipal = false)]
-    [OpenApiResponse(200, "The confirmation page (GET) or the page saying the page is acknowledged (POST), as HTML")]
-    [OpenApiResponse(400, "The link is not valid (altered or not one of ours), as HTML")]
-    [OpenApiResponse(409, "The page was already acknowledged (a used link), as HTML")]
-    [OpenApiResponse(410, "The link expired or belongs to an earlier page, as HTML")]
+    [OpenApiResponse(200, "The confirmation page (GET) or the page saying the page is acknowledged (POST), as HTML", MediaType = "text/html")]
+    [OpenApiResponse(400, "The link is not valid (altered or not one of ours), as HTML", MediaType = "text/html")]
+    [OpenApiResponse(409, "The page was already acknowledged (a used link), as HTML", MediaType = "text/html")]
+    [OpenApiResponse(410, "The link expired or belongs to an earlier page, as HTML", MediaType = "text/html")]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "acknowledge/{token}")] HttpRequest request,
         string token,

@@ -18,6 +18,9 @@ public sealed class OpenApiOperationAttribute(string summary) : Attribute
 public sealed class OpenApiRequestBodyAttribute(Type bodyType) : Attribute
 {
     public Type BodyType { get; } = bodyType;
+
+    /// <summary>False for a route that also accepts no body at all (e.g. an empty object is all it takes).</summary>
+    public bool Required { get; init; } = true;
 }
 
 /// <summary>A response an HTTP function gives; <see cref="BodyType"/> null means no body.</summary>
@@ -29,6 +32,12 @@ public sealed class OpenApiResponseAttribute(int status, string description) : A
     public string Description { get; } = description;
 
     public Type? BodyType { get; init; }
+
+    /// <summary>
+    /// A body that is not JSON (e.g. <c>text/html</c> for a page a person opens from an email), described as a string;
+    /// a 4xx declared this way is that page, not a problem document.
+    /// </summary>
+    public string? MediaType { get; init; }
 
     /// <summary>Response headers it sets, by name from <see cref="OpenApiHeaders"/> (e.g. ETag, Location).</summary>
     public string[] Headers { get; init; } = [];

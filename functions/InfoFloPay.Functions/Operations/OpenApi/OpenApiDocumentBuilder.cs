@@ -37,6 +37,7 @@ public sealed partial class OpenApiDocumentBuilder
         ["Portal"] = "The customer portal's static files.",
         ["Console"] = "The staff console's static files.",
         ["Operations"] = "Health and this document.",
+        ["Paging"] = "The one-click acknowledgement links in the pages of urgent tickets (the signed token is the authority).",
     };
 
     // Bodies as the API writes and reads them (HelpdeskJson), with a resolver so their contracts can be inspected.
@@ -138,9 +139,12 @@ public sealed partial class OpenApiDocumentBuilder
                 document.Paths[route] = item;
             }
 
-            foreach (var verb in trigger.Methods ?? ["get", "post", "put", "patch", "delete"])
+            var verbs = trigger.Methods ?? ["get", "post", "put", "patch", "delete"];
+            foreach (var verb in verbs)
             {
-                var operation = Operation(document, schemas, name, method, trigger, route);
+                // Operation ids are unique in a document: a function serving several verbs gets one per verb.
+                var operationId = verbs.Length == 1 ? name : name + char.ToUpperInvariant(verb[0]) + verb[1..].ToLowerInvariant();
+                var operation = Operation(document, schemas, operationId, method, trigger, route);
                 ((OpenApiPathItem)item).AddOperation(new HttpMethod(verb.ToUpperInvariant()), operation);
                 tags.UnionWith(method.GetCustomAttribute<OpenApiOperationAttribute>()?.Tag is { } tag ? [tag] : []);
             }
@@ -230,19 +234,24 @@ public sealed partial class OpenApiDocumentBuilder
             var media = new OpenApiMediaType { Schema = schemas.For(body.BodyType, OpenApiSchemaCatalog.Direction.Request) };
             if (RequestBodyContracts.For(body.BodyType)?.Example is { } example)
             {
-                media.Example = JsonSerializer.SerializeToNode(example, example.GetType(), HelpdeskJson.Options);
+                // Microsoft.OpenApi leaves out an optional value that is an empty collection, and a JsonObject is one;
+                // an empty object example (acknowledge's {}) goes in as a JSON value, which it writes as {}.
+                var node = JsonSerializer.SerializeToNode(example, example.GetType(), HelpdeskJson.Options);
+                media.Example = node is JsonObject { Count: 0 }
+                    ? JsonValue.Create(example, (JsonTypeInfo<object>)SchemaOptions.GetTypeInfo(typeof(object)))
+                    : node;
             }
 
             operation.RequestBody = new OpenApiRequestBody
             {
-                Required = true,
+                Required = body.Required,
                 Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal) { ["application/json"] = media },
             };
         }
 
         foreach (var response in method.GetCustomAttributes<OpenApiResponseAttribute>())
         {
-            operation.Responses[Code(response.Status)] = Response(document, schemas, response.Status, response.Description, response.BodyType, response.Headers);
+            operation.Responses[Code(response.Status)] = Response(document, schemas, response.Status, response.Description, response.BodyType, response.Headers, response.MediaType);
         }
 
         var problems = new SortedSet<int>(method.GetCustomAttribute<OpenApiProblemsAttribute>()?.Statuses ?? []);
@@ -268,7 +277,7 @@ public sealed partial class OpenApiDocumentBuilder
         problems.Add(429);
         foreach (var status in problems.Where(status => !operation.Responses.ContainsKey(Code(status))))
         {
-            operation.Responses[Code(status)] = Response(document, schemas, status, ProblemDescription(status), typeof(Problem), []);
+            operation.Responses[Code(status)] = Response(document, schemas, status, ProblemDescription(status), typeof(Problem), [], mediaType: null);
         }
 
         operation.Security = keyed
@@ -278,10 +287,17 @@ public sealed partial class OpenApiDocumentBuilder
     }
 
     private static OpenApiResponse Response(
-        OpenApiDocument document, OpenApiSchemaCatalog schemas, int status, string description, Type? bodyType, IReadOnlyList<string> headers)
+        OpenApiDocument document, OpenApiSchemaCatalog schemas, int status, string description, Type? bodyType, IReadOnlyList<string> headers, string? mediaType)
     {
         var response = new OpenApiResponse { Description = description };
-        if (bodyType is not null)
+        if (mediaType is not null)
+        {
+            response.Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal)
+            {
+                [mediaType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+            };
+        }
+        else if (bodyType is not null)
         {
             // Every refusal is a problem document, whatever the declaration named as its body.
             var problem = status >= 400;

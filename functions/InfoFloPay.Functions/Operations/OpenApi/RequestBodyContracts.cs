@@ -5,6 +5,7 @@ using InfoFloPay.Domain.Knowledge;
 using InfoFloPay.Domain.Monitoring;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Monitoring;
+using InfoFloPay.Functions.Tickets;
 
 namespace InfoFloPay.Functions.Operations.OpenApi;
 
@@ -73,11 +74,12 @@ public static class RequestBodyContracts
             Required = ["availability"],
             Enums = new Dictionary<string, Type> { ["availability"] = typeof(AgentAvailability) },
         },
-        [typeof(TargetRequest)] = new(new TargetRequest("https://status.infoflopay.example/health", "http", 200, 10, null, 3, null))
+        [typeof(TargetRequest)] = new(new TargetRequest("https://status.infoflopay.example/health", "http", 200, 10, null, 3, null, IntervalSeconds: 30, RecoveryThreshold: 2, Public: true))
         {
             Required = ["url", "kind", "failureThreshold"],
             Enums = new Dictionary<string, Type> { ["kind"] = typeof(ProbeKind) },
         },
+        [typeof(AcknowledgeRequest)] = new(new AcknowledgeRequest()),
         [typeof(InboundEmail)] = new(new InboundEmail(
             "<CAF1x9q@mail.acme.test>",
             new InboundAddress("Casey Customer", "casey@acme.test"),
