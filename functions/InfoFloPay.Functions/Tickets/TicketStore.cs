@@ -256,53 +256,41 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     }
 
     /// <summary>Subject words: the chosen range is read in order and matched here (Tables has no substring filter), until a
-    /// page is full or <see cref="SearchScanBudget"/> rows were read; the continuation resumes at the first row not read.</summary>
+    /// page is full or <see cref="SearchScanBudget"/> rows were read. The continuation is the last RowKey read: the next page
+    /// reads the same range after it, so an edited token can skip rows but never leave the list.</summary>
     private async Task<TicketPage> SearchPageAsync(TicketListPlan plan, TicketListQuery query, string search, CancellationToken cancellationToken)
     {
         var words = search.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var client = await table.GetAsync().ConfigureAwait(false);
-        var token = ContinuationTokens.Decode(query.ContinuationToken);
+        var after = ContinuationTokens.Decode(query.ContinuationToken) is { } token
+            ? token.StartsWith(SearchTokenPrefix, StringComparison.Ordinal) ? token[SearchTokenPrefix.Length..] : throw ContinuationTokens.Invalid()
+            : null;
+        var filter = after is null
+            ? plan.Filter
+            : plan.Filter + " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
         var found = new List<Ticket>();
         var read = 0;
-        var pageSize = Math.Max(query.Top, 100);
-        try
+        await foreach (var row in client.QueryAsync<TableEntity>(filter, maxPerPage: Math.Max(query.Top, 100), select: ["RowKey", "Doc"], cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
         {
-            await foreach (var page in client.QueryAsync<TableEntity>(plan.Filter, maxPerPage: pageSize, select: ["RowKey", "Doc"], cancellationToken: cancellationToken)
-                .AsPages(token, pageSize).ConfigureAwait(false))
+            read++;
+            var ticket = JsonSerializer.Deserialize<Ticket>(row.GetString("Doc"), HelpdeskJson.Options)!;
+            if (words.All(word => ticket.Subject.Contains(word, StringComparison.OrdinalIgnoreCase)))
             {
-                foreach (var row in page.Values)
-                {
-                    if (found.Count == query.Top || read == SearchScanBudget)
-                    {
-                        return new TicketPage(found, ContinuationTokens.Encode($"{TicketKeys.Partition} {row.RowKey}"));
-                    }
-
-                    read++;
-                    var ticket = JsonSerializer.Deserialize<Ticket>(row.GetString("Doc"), HelpdeskJson.Options)!;
-                    if (words.All(word => ticket.Subject.Contains(word, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        found.Add(ticket);
-                    }
-                }
-
-                if (page.ContinuationToken is null)
-                {
-                    break;
-                }
-
-                if (found.Count == query.Top || read >= SearchScanBudget)
-                {
-                    return new TicketPage(found, ContinuationTokens.Encode(page.ContinuationToken));
-                }
+                found.Add(ticket);
             }
-        }
-        catch (RequestFailedException ex) when (token is not null && ex.Status == 400)
-        {
-            throw ContinuationTokens.Invalid();
+
+            if (found.Count == query.Top || read == SearchScanBudget)
+            {
+                return new TicketPage(found, ContinuationTokens.Encode(SearchTokenPrefix + row.RowKey));
+            }
         }
 
         return new TicketPage(found, null);
     }
+
+    // "search " keeps the space ContinuationTokens expects of a storage token, and says which kind this is.
+    private const string SearchTokenPrefix = "search ";
 
     /// <summary>New tickets, most urgent first and oldest first within a priority.</summary>
     public Task<TicketPage> QueueAsync(int top, string? continuationToken, CancellationToken cancellationToken)
