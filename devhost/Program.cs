@@ -45,7 +45,7 @@ static void PrintWelcome(string baseUrl)
           OpenAPI:     curl {baseUrl}/api/openapi.json
           As an agent: curl -H "X-MS-CLIENT-PRINCIPAL: {agent}" {baseUrl}/api/queue
           As Contoso:  curl -H "X-MS-CLIENT-PRINCIPAL: {customer}" {baseUrl}/api/tickets
-          Outbox:      curl {baseUrl}/admin/outbox
+          Outbox:      curl {baseUrl}/admin/outbox   (as a page: {baseUrl}/admin/outbox/view)
         Press Ctrl+C to stop.
 
         """);

@@ -45,4 +45,6 @@ trap 'kill $azurite 2>/dev/null || true' EXIT
 echo "Azurite Tables on 127.0.0.1:$table_port (in memory)"
 
 export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
+# Email links point where this host listens, unless set explicitly.
+export Desk__PublicBaseUrl="${Desk__PublicBaseUrl:-$url}"
 dotnet run --project devhost -c Debug -- --urls "$url" --seed

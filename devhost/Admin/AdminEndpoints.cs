@@ -67,6 +67,7 @@ public static class AdminEndpoints
         });
 
         admin.MapGet("/outbox", (Outbox.Outbox outbox) => outbox.Entries);
+        admin.MapGet("/outbox/view", (Outbox.Outbox outbox) => Results.Content(Outbox.OutboxPage.Render(outbox.Entries), "text/html; charset=utf-8"));
 
         admin.MapGet("/servicebus", (InProcessServiceBus bus) => new
         {

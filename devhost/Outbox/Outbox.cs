@@ -6,6 +6,9 @@ public sealed record OutboxEntry(string Channel, IReadOnlyList<string> To, strin
 {
     /// <summary>The email's Message-ID header, so a local run can reply to it (In-Reply-To) through email intake.</summary>
     public string? MessageId { get; init; }
+
+    /// <summary>The email's HTML part (<see cref="Body"/> is its plain-text part); null for a page.</summary>
+    public string? Html { get; init; }
 }
 
 /// <summary>Everything the app sent while running locally: emails and pages, instead of ACS and the pager.</summary>

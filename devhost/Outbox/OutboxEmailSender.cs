@@ -10,6 +10,7 @@ public sealed class OutboxEmailSender(Outbox outbox, TimeProvider clock, ILogger
         outbox.Add(new OutboxEntry("email", recipients, message.Subject, message.PlainText, message.TicketId, clock.GetUtcNow())
         {
             MessageId = message.Headers.TryGetValue("Message-ID", out var messageId) ? messageId : null,
+            Html = message.Html,
         });
         logger.LogInformation("Email to {Recipients}: {Subject}", string.Join(", ", recipients), message.Subject);
         return Task.CompletedTask;

@@ -6,6 +6,7 @@ using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.Functions.Operations;
 using InfoFloPay.Functions.Portal;
+using InfoFloPay.Functions.RateLimiting;
 using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Routing;
 using InfoFloPay.Functions.Sla;
@@ -32,6 +33,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddAgents();
         services.AddAssignmentRouting();
         services.AddIntake();
+        services.AddRateLimits();
         services.AddMonitoring(configuration);
         services.AddPortal();
         services.AddStaffConsole();

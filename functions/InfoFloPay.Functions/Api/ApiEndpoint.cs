@@ -2,6 +2,7 @@ using Azure;
 using InfoFloPay.Domain;
 using InfoFloPay.Domain.Identity;
 using InfoFloPay.Functions.Identity;
+using InfoFloPay.Functions.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -9,10 +10,11 @@ using Microsoft.Extensions.Logging;
 namespace InfoFloPay.Functions.Api;
 
 /// <summary>
-/// What every HTTP function does around its one service call: identify the caller, and turn refusals into
+/// What every HTTP function does around its one service call: identify the caller, hold it to its rate limit
+/// (<see cref="CallerRateLimits"/>, 429), and turn refusals into
 /// problem+json (storage outages into 503 with Retry-After) so functions stay parse → authorize → call → map.
 /// </summary>
-public sealed class ApiEndpoint(CallerResolver callers, ILogger<ApiEndpoint> logger)
+public sealed class ApiEndpoint(CallerResolver callers, CallerRateLimits limits, ILogger<ApiEndpoint> logger)
 {
     private const int RetryAfterSeconds = 5;
 
@@ -30,7 +32,7 @@ public sealed class ApiEndpoint(CallerResolver callers, ILogger<ApiEndpoint> log
         return RunWithoutPrincipalAsync(request, async () =>
         {
             var caller = await callers.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
-            return await handle(caller).ConfigureAwait(false);
+            return limits.Refuse(caller, request) ?? await handle(caller).ConfigureAwait(false);
         });
     }
 

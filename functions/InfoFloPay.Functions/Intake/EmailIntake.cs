@@ -22,10 +22,15 @@ public sealed class EmailIntake(
     MailThreadIndex threads,
     CustomerDirectory customers,
     IOptions<SupportRosterOptions> roster,
+    IntakeDrops drops,
     ILogger<EmailIntake> logger)
 {
     /// <summary>Category of a ticket from a sender no customer account lists; staff find these in the triage queue.</summary>
     public const string UnknownSenderCategory = "unknown-sender";
+
+    /// <summary>Category of a ticket held for review: mail from a staff address, or mail that failed authentication. Its
+    /// sender is not acknowledged (<see cref="Notifications.NotificationPlanner"/>): the address may be forged.</summary>
+    public const string UnverifiedSenderCategory = "unverified-sender";
 
     private const string NoSubject = "(no subject)";
 
@@ -37,10 +42,12 @@ public sealed class EmailIntake(
     public async Task<IntakeResult> ReceiveAsync(InboundEmail email, CancellationToken cancellationToken)
     {
         var mail = InboundEmailRules.Validate(email);
-        if ((AutoSubmittedMail.Reason(mail.SenderEmail, mail.Headers) ?? OwnMail(mail)) is { } reason)
+        if (AutoSubmittedMail.Reason(mail.SenderEmail, mail.Headers, mail.Subject, roster.Value.SupportAddress) is { } drop)
         {
-            logger.LogInformation("Dropped email {MessageId} from {Sender}: {Reason}", mail.MessageId, mail.SenderEmail, reason);
-            return IntakeResult.Dropped(reason);
+            drops.Record(drop);
+            logger.LogInformation("Inbound mail {MessageId} from {Sender} dropped ({DropRule}): {Reason}",
+                mail.MessageId, mail.SenderEmail, EnumText.Of(drop.Rule), drop.Detail);
+            return IntakeResult.Dropped(drop.Detail);
         }
 
         var (receiptId, first) = await FindReceiptAsync(mail, cancellationToken).ConfigureAwait(false);
@@ -122,7 +129,7 @@ public sealed class EmailIntake(
             new RequesterInput(mail.SenderName, mail.SenderEmail),
             sender.AccountId,
             Priority: null,
-            sender.IsStranger ? UnknownSenderCategory : null);
+            sender.Unverified is not null ? UnverifiedSenderCategory : sender.IsStranger ? UnknownSenderCategory : null);
         var created = await tickets.CreateOnceAsync(
             request,
             Desk,
@@ -201,7 +208,12 @@ public sealed class EmailIntake(
     private static string? TriageNote(InboundMail mail, MailSender sender, MailThread thread)
     {
         var note = new StringBuilder();
-        if (sender.IsStranger)
+        if (sender.Unverified is { } unverified)
+        {
+            note.Append("Held for review: ").Append(unverified).Append(". The desk cannot tell that ").Append(mail.SenderEmail)
+                .AppendLine(" really sent this, so it was added to no ticket, published to no customer, and nobody was emailed (not even an acknowledgement). Check with the sender another way before acting on it. Staff answer customers in the console, never by mail.");
+        }
+        else if (sender.IsStranger)
         {
             note.Append("Unknown sender: ").Append(mail.SenderEmail)
                 .AppendLine(" is not in any customer account (no member or email-domain match), so this ticket belongs to no account and no customer user can see it. Check who they are before replying; add them to their account for the future.");
@@ -229,19 +241,30 @@ public sealed class EmailIntake(
 
     private async Task<MailSender> IdentifyAsync(InboundMail mail, CancellationToken cancellationToken)
     {
-        var team = roster.Value;
-        if (team.Agents.Any(agent => Same(agent.Email, mail.SenderEmail)))
+        if ((StaffAddress(mail.SenderEmail) ?? MailAuthentication.FailureReason(mail.Headers)) is { } unverified)
         {
-            return new MailSender(mail.SenderEmail, mail.SenderName, CallerRole.Agent, null);
-        }
-
-        if (Same(team.OperationsManager.Email, mail.SenderEmail))
-        {
-            return new MailSender(mail.SenderEmail, mail.SenderName, CallerRole.Manager, null);
+            logger.LogWarning("Email {MessageId} from {Sender} held for review: {Reason}", mail.MessageId, mail.SenderEmail, unverified);
+            return new MailSender(mail.SenderEmail, mail.SenderName, null, unverified);
         }
 
         var account = await customers.FindAccountIdForAsync(mail.SenderEmail, cancellationToken).ConfigureAwait(false);
-        return new MailSender(mail.SenderEmail, mail.SenderName, null, account);
+        return new MailSender(mail.SenderEmail, mail.SenderName, account);
+    }
+
+    /// <summary>
+    /// Why the sender is one of the desk's own people (a roster agent, the Operations Manager, anyone at the support
+    /// address's domain), or null. Anyone can type such an address into <c>From</c>; what staff say to customers goes
+    /// through the console, where they are signed in.
+    /// </summary>
+    private string? StaffAddress(string sender)
+    {
+        var team = roster.Value;
+        if (team.Agents.Select(agent => agent.Email).Append(team.OperationsManager.Email).Any(email => Same(email, sender)))
+        {
+            return $"sent from the staff address {sender}";
+        }
+
+        return Same(DomainOf(team.SupportAddress), DomainOf(sender)) ? $"sent from the staff domain {DomainOf(sender)}" : null;
     }
 
     /// <summary>The first ticket the mail names (In-Reply-To, References, then subject tags) that the sender is on and that
@@ -279,9 +302,6 @@ public sealed class EmailIntake(
         return new MailThread(null, refused, closed);
     }
 
-    private string? OwnMail(InboundMail mail) =>
-        Same(roster.Value.SupportAddress, mail.SenderEmail) ? $"sent from the support address {mail.SenderEmail} (a loop)" : null;
-
     private static string ReplyText(string text)
     {
         var reply = QuotedReply.Strip(text);
@@ -289,6 +309,8 @@ public sealed class EmailIntake(
     }
 
     private static string Display(InboundMail mail) => mail.SenderName is { } name ? $"{name} <{mail.SenderEmail}>" : mail.SenderEmail;
+
+    private static string DomainOf(string address) => address[(address.LastIndexOf('@') + 1)..].Trim();
 
     private static bool Same(string? left, string? right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
 

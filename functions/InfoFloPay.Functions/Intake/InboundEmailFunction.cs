@@ -1,6 +1,7 @@
 using InfoFloPay.Domain.Intake;
 using InfoFloPay.Functions.Api;
 using InfoFloPay.Functions.Operations.OpenApi;
+using InfoFloPay.Functions.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,7 +12,7 @@ namespace InfoFloPay.Functions.Intake;
 /// The mail pipeline's entry point (e.g. a Logic App on the support mailbox). It carries no user principal: the Functions
 /// host checks the function key (<c>?code=</c> or <c>x-functions-key</c>) before this runs.
 /// </summary>
-public sealed class InboundEmailFunction(ApiEndpoint api, EmailIntake intake)
+public sealed class InboundEmailFunction(ApiEndpoint api, EmailIntake intake, CallerRateLimits limits)
 {
     /// <summary>
     /// Far above the API's 64 KB: real mail (Outlook HTML, long quoted threads, non-ASCII escaped as <c>\uXXXX</c>) is
@@ -28,12 +29,17 @@ public sealed class InboundEmailFunction(ApiEndpoint api, EmailIntake intake)
     [OpenApiResponse(200, "Added to an existing ticket, or this Message-ID was handled before (Idempotent-Replayed: true)", BodyType = typeof(IntakeResult))]
     [OpenApiResponse(202, "Dropped: machine-sent mail; the reason says why", BodyType = typeof(IntakeResult))]
     [OpenApiResponse(400, "Invalid email; errors name the fields", BodyType = typeof(Problem))]
-    [OpenApiProblems(413, 415, 422, 503)]
+    [OpenApiProblems(413, 415, 422, 429, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "inbound/email")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunWithoutPrincipalAsync(request, async () =>
         {
+            if (limits.RefuseIntake(request) is { } tooMany)
+            {
+                return tooMany;
+            }
+
             var email = await JsonRequestBody.ReadAsync<InboundEmail>(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
             var result = await intake.ReceiveAsync(email, cancellationToken).ConfigureAwait(false);
             var status = result.Outcome switch

@@ -10,6 +10,8 @@ internal static class IntakeServiceCollectionExtensions
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
         services.AddSingleton(sp => new MailThreadIndex(sp.GetRequiredKeyedService<EnsuredTable>(HelpdeskTables.Tickets)));
+        services.AddMetrics();
+        services.AddSingleton<IntakeDrops>();
         services.AddSingleton<EmailIntake>();
         return services;
     }

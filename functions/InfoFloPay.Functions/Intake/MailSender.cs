@@ -4,26 +4,26 @@ using InfoFloPay.Domain.Tickets;
 namespace InfoFloPay.Functions.Intake;
 
 /// <summary>
-/// Who sent an email, as far as the desk knows: a member of the support roster, a user of a registered customer account,
-/// or a stranger (<see cref="AccountId"/> null). Decides whether the sender is "on" a ticket — and so may add to it.
+/// Who sent an email, as far as the desk knows: a user of a registered customer account, or a stranger
+/// (<see cref="AccountId"/> null). Decides whether the sender is "on" a ticket — and so may add to it. Mail is never
+/// anyone's staff voice: a <c>from</c> address proves nothing, and a public staff reply by mail would be phishing through
+/// the desk, so staff addresses, like mail that failed authentication, are <see cref="Unverified"/>.
 /// </summary>
-public sealed record MailSender(string Email, string? Name, CallerRole? StaffRole, string? AccountId)
+public sealed record MailSender(string Email, string? Name, string? AccountId, string? Unverified = null)
 {
-    public bool IsStaff => StaffRole is not null;
-
-    public bool IsStranger => !IsStaff && AccountId is null;
+    public bool IsStranger => AccountId is null;
 
     /// <summary>
-    /// How this sender may add to <paramref name="ticket"/>: as itself (staff, or a customer user of the ticket's account
-    /// or its requester), as an internal note when the ticket belongs to no account and the sender is its requester, or
-    /// not at all (null) — mail never lands on someone else's ticket.
+    /// How this sender may add to <paramref name="ticket"/>: as a customer user of the ticket's account or its requester,
+    /// as an internal note when the ticket belongs to no account and the sender is its requester, or not at all (null)
+    /// — mail never lands on someone else's ticket, and unverified mail on none.
     /// </summary>
     public TicketVoice? VoiceOn(Ticket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        if (StaffRole is { } role)
+        if (Unverified is not null)
         {
-            return new TicketVoice(new Caller(role, Email, Name, null), Internal: false);
+            return null;
         }
 
         var isRequester = string.Equals(ticket.Requester.Email, Email, StringComparison.OrdinalIgnoreCase);

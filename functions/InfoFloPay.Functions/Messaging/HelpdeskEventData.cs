@@ -1,3 +1,5 @@
+using InfoFloPay.Domain.Sla;
+
 namespace InfoFloPay.Functions.Messaging;
 
 // Version 1 payloads of the helpdesk-events topic. Each carries what its notifications need, so a handler never reads
@@ -5,8 +7,19 @@ namespace InfoFloPay.Functions.Messaging;
 
 public sealed record PersonRef(string Email, string? Name = null);
 
-/// <summary>A new ticket. An urgent one (e.g. a monitoring incident) mobilizes the team at once.</summary>
-public sealed record TicketCreatedData(string Subject, PersonRef Requester, string Priority, string Channel, string? Description = null);
+/// <summary>A new ticket. An urgent one (e.g. a monitoring incident) mobilizes the team at once. <paramref name="Tier"/> and
+/// <paramref name="FirstResponseDueAt"/> are the ticket's SLA as the engine set it, so the acknowledgement promises
+/// exactly that; <paramref name="Category"/> tells the planner not to acknowledge mail held for review. Messages
+/// published before these existed lack them.</summary>
+public sealed record TicketCreatedData(
+    string Subject,
+    PersonRef Requester,
+    string Priority,
+    string Channel,
+    string? Description = null,
+    string? Tier = null,
+    DateTimeOffset? FirstResponseDueAt = null,
+    string? Category = null);
 
 /// <summary>A triage: the owner (if any) and the priority. <paramref name="BecameUrgent"/> is true only when the
 /// priority changed to urgent, so re-triaging an urgent ticket does not page the Operations Manager again.
@@ -37,7 +50,16 @@ public enum ReplyAuthorRole
 
 public sealed record TicketResolvedData(string Subject, PersonRef Requester, string? Note = null);
 
-public sealed record SlaAlertData(string Subject, PersonRef? Assignee, string Target, DateTimeOffset DueAt, string Priority);
+/// <summary>An SLA warning or breach. <paramref name="Tier"/> and <paramref name="Calendar"/> (the clock the target runs
+/// on) let the mail say how much business time is left; messages published before they existed lack them.</summary>
+public sealed record SlaAlertData(
+    string Subject,
+    PersonRef? Assignee,
+    string Target,
+    DateTimeOffset DueAt,
+    string Priority,
+    string? Tier = null,
+    SlaCalendarKind? Calendar = null);
 
 /// <summary>An agent went away (<paramref name="Version"/> counts their availability changes, so each going-away is its
 /// own message).</summary>

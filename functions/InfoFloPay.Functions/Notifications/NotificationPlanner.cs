@@ -1,4 +1,4 @@
-using System.Globalization;
+using InfoFloPay.Functions.Intake;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications.Composition;
 using InfoFloPay.Functions.Roster;
@@ -8,9 +8,11 @@ namespace InfoFloPay.Functions.Notifications;
 
 /// <summary>
 /// Decides who hears about an event: the rules of the support policy, kept apart from sending. Each recipient is its
-/// own delivery, so one bad address never blocks the others.
+/// own delivery, so one bad address never blocks the others. Staff are named as the team lists them; times are Eastern,
+/// and SLA durations are those of the policy (<see cref="SlaWording"/>; without a policy, as in some unit tests, mail
+/// states the due time alone).
 /// </summary>
-public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, ISupportTeam? team = null)
+public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, ISupportTeam? team = null, SlaWording? sla = null)
 {
     private const string UrgentPriority = "urgent";
 
@@ -39,8 +41,19 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, I
         {
             case HelpdeskEventTypes.TicketCreated:
                 var created = Read<TicketCreatedData>(helpdeskEvent);
-                var createdModel = Model(helpdeskEvent, created.Subject, created.Requester) with { Priority = created.Priority };
-                plan.Email(NotificationKind.Acknowledgement, created.Requester, createdModel);
+                var createdModel = Model(helpdeskEvent, created.Subject, created.Requester) with
+                {
+                    Priority = created.Priority,
+                    Tier = SlaWording.TierName(created.Tier),
+                    DueAt = created.FirstResponseDueAt is { } firstResponseDue ? EasternTime.Format(firstResponseDue) : null,
+                    TargetWithin = created.FirstResponseDueAt is null ? null : sla?.FirstResponseWithin(created.Tier, created.Priority),
+                };
+                // Mail held for review may carry a forged From: acknowledging it would mail whoever was impersonated.
+                if (created.Category != EmailIntake.UnverifiedSenderCategory)
+                {
+                    plan.Email(NotificationKind.Acknowledgement, created.Requester, createdModel);
+                }
+
                 if (string.Equals(created.Priority, UrgentPriority, StringComparison.OrdinalIgnoreCase))
                 {
                     Mobilize(plan, created.Subject, created.Description, createdModel with { Body = created.Description }, assignee: null);
@@ -74,7 +87,10 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, I
                 var replyModel = Model(helpdeskEvent, replied.Subject, replied.Requester, replied.Assignee) with
                 {
                     Body = replied.Body,
-                    AuthorName = replied.Author.Name ?? replied.Author.Email,
+                    // Staff are named as the team lists them ("Ava Agent", not the sign-in name "ava.agent").
+                    AuthorName = replied.AuthorRole == ReplyAuthorRole.Staff
+                        ? NameOf(replied.Author) ?? replied.Author.Email
+                        : replied.Author.Name ?? replied.Author.Email,
                 };
                 // The author wrote it: an Operations Manager replying on their own incident, or an agent on a ticket
                 // they opened, would otherwise get "Re: …" about their own words.
@@ -100,8 +116,13 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, I
                 var alertModel = Model(helpdeskEvent, alert.Subject, requester: null, alert.Assignee) with
                 {
                     Priority = alert.Priority,
-                    SlaTarget = alert.Target,
-                    DueAt = alert.DueAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                    SlaTarget = SlaWording.TargetName(alert.Target),
+                    Tier = SlaWording.TierName(alert.Tier),
+                    DueAt = EasternTime.Format(alert.DueAt),
+                    TimeLeft = kind == NotificationKind.SlaWarning && sla is not null
+                        && (alert.Calendar ?? sla.CalendarOf(alert.Tier, alert.Priority)) is { } calendar
+                            ? sla.TimeLeft(alert.DueAt, calendar)
+                            : null,
                 };
                 // Nobody owns an unassigned ticket, so the whole team hears about it.
                 IEnumerable<PersonRef> responsibles = alert.Assignee is { } alertAssignee ? [alertAssignee] : Agents();
@@ -136,12 +157,14 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, I
     private IEnumerable<PersonRef> Agents() =>
         _team ?? Roster.Agents.Where(agent => agent.Email.Length > 0).Select(agent => new PersonRef(agent.Email, agent.Name));
 
-    /// <summary>A staff member's display name from the team or the roster when the event carries only an address.</summary>
+    /// <summary>A staff member's name as the team (or the roster in settings) lists it, over whatever name the event
+    /// carries (a sign-in name such as "ava.agent"); anyone else's name as the event carries it.</summary>
     private string? NameOf(PersonRef person) =>
-        person.Name
-        ?? _team?.FirstOrDefault(member => SameAddress(member.Email, person.Email))?.Name
-        ?? Roster.Agents.Concat([Roster.OperationsManager])
-            .FirstOrDefault(member => SameAddress(member.Email, person.Email))?.Name;
+        NonEmpty(_team?.FirstOrDefault(member => SameAddress(member.Email, person.Email))?.Name)
+        ?? NonEmpty(Roster.Agents.Concat([Roster.OperationsManager]).FirstOrDefault(member => SameAddress(member.Email, person.Email))?.Name)
+        ?? person.Name;
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private NotificationModel Model(HelpdeskEvent helpdeskEvent, string subject, PersonRef? requester, PersonRef? assignee = null) =>
         new(NotificationKind.Acknowledgement, helpdeskEvent.TicketId, subject)

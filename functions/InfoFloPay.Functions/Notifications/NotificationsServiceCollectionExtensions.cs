@@ -34,8 +34,15 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddSingleton<EmailPager>();
         services.AddSingleton<IPager, PagerRouter>();
 
+        services.AddOptions<DeskLinkOptions>()
+            .BindConfiguration(DeskLinkOptions.SectionName)
+            .PostConfigure(options => options.PublicBaseUrl = TicketLinks.Resolve(options.PublicBaseUrl, configuration["WEBSITE_HOSTNAME"]))
+            .ValidateDataAnnotations()
+            .ValidateOnStartInAzure(configuration);
+        services.AddSingleton<TicketLinks>();
         services.AddSingleton<NotificationTemplates>();
         services.AddSingleton<EmailComposer>();
+        services.AddSingleton<SlaWording>();
         services.AddSingleton<NotificationPlanner>();
         services.AddSingleton<INotificationJournal>(provider => new TableNotificationJournal(provider.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<INotificationTimeline, TicketNotificationTimeline>();

@@ -26,7 +26,8 @@ public static class TicketEnvelopes
             (string Type, object Data)? message = e.Kind switch
             {
                 TicketEventKind.Created => (HelpdeskEventTypes.TicketCreated,
-                    new TicketCreatedData(ticket.Subject, requester, EnumText.Of(ticket.Priority), EnumText.Of(ticket.Channel), Excerpt(ticket.Description))),
+                    new TicketCreatedData(ticket.Subject, requester, EnumText.Of(ticket.Priority), EnumText.Of(ticket.Channel), Excerpt(ticket.Description),
+                        ticket.Sla.Tier, ticket.Sla.FirstResponseDueAt, ticket.Category)),
                 TicketEventKind.Triaged => (HelpdeskEventTypes.TicketAssigned,
                     new TicketAssignedData(
                         ticket.Subject,
@@ -55,7 +56,9 @@ public static class TicketEnvelopes
                         ticket.Assignee is { } responsible ? new PersonRef(responsible) : null,
                         e.Channel ?? string.Empty,
                         dueAt,
-                        EnumText.Of(ticket.Priority))),
+                        EnumText.Of(ticket.Priority),
+                        ticket.Sla.Tier,
+                        ticket.Sla.Calendar)),
                 _ => null,
             };
             if (message is var (type, data))

@@ -1,8 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using InfoFloPay.Functions.Intake;
 using InfoFloPay.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InfoFloPay.IntegrationTests.Flows;
 
@@ -142,17 +145,39 @@ public sealed class EmailIntakeFlowTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Contains("Any news?", Str(followUp, "body"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_agent_answering_by_email_replies_publicly_and_the_customer_is_emailed()
+    [Theory]
+    [InlineData(Desk.Ava, null, "sent from the staff address ava.agent@infoflopay.example")]
+    [InlineData(Desk.Olivia, null, "sent from the staff address olivia.ops@infoflopay.example")]
+    [InlineData("security@infoflopay.example", null, "sent from the staff domain infoflopay.example")]
+    [InlineData(null, "mx.example; spf=pass smtp.mailfrom=mail.example; dmarc=fail (p=none) header.from=customer", "Authentication-Results: dmarc=fail")]
+    [InlineData(null, "mx.example; spf=fail smtp.mailfrom=evil.example", "Authentication-Results: spf=fail")]
+    public async Task Mail_from_a_staff_address_or_failing_authentication_is_held_for_review_and_nobody_is_emailed(
+        string? from, string? authenticationResults, string reason)
     {
         var id = await OpenByMailAsync(_desk.Carol);
         await _desk.TriageAsync(id, "medium", Desk.Ava);
+        var timeline = await Desk.EventsAsync(id, _host.Agent());
+        var sentBefore = _host.Outbox.Entries.Count;
+        var headers = authenticationResults is null ? [] : new JsonObject { ["Authentication-Results"] = authenticationResults };
+        var phishing = Desk.Email(from ?? _desk.Carol, $"Re: [{id}] Payouts failing", "Please confirm your card number at https://evil.example/verify",
+            inReplyTo: _desk.Sent(id)[0].MessageId, headers: headers);
 
-        Assert.Equal(("appended", id), await OutcomeAsync(Desk.Email(Desk.Ava, $"Re: [{id}]", "We are on it.\n\n> quoted")));
+        var (status, body, _) = await _desk.MailAsync(phishing);
 
-        var reply = (await Desk.EventsAsync(id, _desk.Customer())).Last(e => Str(e, "kind") == "reply");
-        Assert.Equal(("We are on it.", "agent"), (Str(reply, "body"), reply["actor"]!["role"]!.GetValue<string>()));
-        Assert.Equal([_desk.Carol], _desk.Sent(id)[^1].To);
+        Assert.Equal(HttpStatusCode.Created, status);
+        var heldId = Str(body, "ticketId");
+        Assert.NotEqual(id, heldId);
+        Assert.Equal(timeline.Count, (await Desk.EventsAsync(id, _host.Agent())).Count);
+        Assert.Equal(sentBefore, _host.Outbox.Entries.Count);
+
+        var held = await _desk.GetTicketAsync(heldId);
+        Assert.Equal("unverified-sender", Str(held, "category"));
+        Assert.Null(held["customerId"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await _desk.Customer().GetAsync(Desk.Relative($"/api/tickets/{heldId}"))).StatusCode);
+        var note = Assert.Single(await Desk.EventsAsync(heldId, _host.Agent()), e => Str(e, "kind") == "reply");
+        Assert.Equal("internal", Str(note, "visibility"));
+        Assert.Contains($"Held for review: {reason}.", Str(note, "body"), StringComparison.Ordinal);
+        Assert.Contains($"referred to {id}", Str(note, "body"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -170,6 +195,49 @@ public sealed class EmailIntakeFlowTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(("dropped", reason), (Str(body, "outcome"), Str(body, "reason")));
         Assert.DoesNotContain(await Desk.EventsAsync(id, _host.Agent()), e => Str(e, "kind") == "reply");
         Assert.Single(_desk.Sent(id));
+    }
+
+    [Theory]
+    [InlineData("carol", "Return-Path", "<>", "bounce")]
+    [InlineData("carol", "X-Failed-Recipients", "gone@contoso.example", "bounce")]
+    [InlineData("carol", "Content-Type", "multipart/report; report-type=delivery-status; boundary=b1", "bounce")]
+    [InlineData("carol", "List-Id", "<payments.lists.example>", "bulk")]
+    [InlineData("carol", "Precedence", "junk", "bulk")]
+    [InlineData("support+billing@infoflopay.example", null, null, "own-mail")]
+    [InlineData("no-reply@partner.example", null, null, "machine-sender")]
+    public async Task Bounces_and_machine_mail_open_no_ticket_acknowledge_nobody_and_are_counted_by_rule(
+        string from, string? header, string? value, string rule)
+    {
+        using var counted = new DropCounts(_host);
+        var before = await CountAccountTicketsAsync();
+        var sentBefore = _host.Outbox.Entries.Count;
+        var headers = header is null ? [] : new JsonObject { [header] = value };
+
+        var (status, body, _) = await _desk.MailAsync(Desk.Email(from == "carol" ? _desk.Carol : from, "Undeliverable: Payouts failing", "Delivery has failed.", headers: headers));
+
+        Assert.Equal((HttpStatusCode.Accepted, "dropped"), (status, Str(body, "outcome")));
+        Assert.Null(body["ticketId"]);
+        Assert.Equal(before, await CountAccountTicketsAsync());
+        Assert.Equal(sentBefore, _host.Outbox.Entries.Count);
+        Assert.Equal([rule], counted.Rules);
+    }
+
+    [Fact]
+    public async Task An_auto_reply_without_machine_headers_does_not_reopen_a_resolved_ticket()
+    {
+        var id = await OpenByMailAsync(_desk.Carol);
+        await _desk.TriageAsync(id, "low", Desk.Ava);
+        await _desk.ChangeStatusAsync(id, "resolved");
+        var resolvedMail = _desk.Sent(id)[^1];
+        var timeline = await Desk.EventsAsync(id, _host.Agent());
+
+        var (status, body, _) = await _desk.MailAsync(Desk.Email(_desk.Carol, $"Automatic reply: {resolvedMail.Subject}",
+            "I am out of the office until Monday.", inReplyTo: resolvedMail.MessageId));
+
+        Assert.Equal((HttpStatusCode.Accepted, "dropped"), (status, Str(body, "outcome")));
+        Assert.Equal("resolved", Str(await _desk.GetTicketAsync(id), "status"));
+        Assert.Equal(timeline.Count, (await Desk.EventsAsync(id, _host.Agent())).Count);
+        Assert.Equal(resolvedMail, _desk.Sent(id)[^1]);
     }
 
     [Fact]
@@ -345,4 +413,50 @@ public sealed class EmailIntakeFlowTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     private static string Str(JsonObject node, string property) => node[property]!.GetValue<string>();
+
+    /// <summary>The intake drop counter of this test's host, by rule, while it lives (other hosts' meters are ignored).</summary>
+    private sealed class DropCounts : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly List<string> _rules = [];
+
+        public DropCounts(Infrastructure.LocalHost host)
+        {
+            var meters = host.Services.GetRequiredService<IMeterFactory>();
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == IntakeDrops.CounterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+            {
+                lock (_rules)
+                {
+                    foreach (var tag in tags)
+                    {
+                        if (tag.Key == "rule")
+                        {
+                            _rules.Add((string)tag.Value!);
+                        }
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public IReadOnlyList<string> Rules
+        {
+            get
+            {
+                lock (_rules)
+                {
+                    return [.. _rules];
+                }
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
 }

@@ -36,6 +36,7 @@ public static partial class InfraDriftRules
     public static readonly IReadOnlyDictionary<string, string> OptionalSections = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         // e.g. ["Triage"] = "keyword rules ship in the package; settings only override them",
+        ["Desk"] = "Desk__PublicBaseUrl (email links) defaults to https://{WEBSITE_HOSTNAME}, the Function App's own host name",
     };
 
     /// <summary>App settings whose value may look like a connection string because it is not a secret.</summary>

@@ -65,6 +65,9 @@ public sealed class LocalHost : IAsyncDisposable
             {
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 ["DevHost:Timers:Enabled"] = "false",
+                // Tests drive dozens of writes as one caller under a frozen clock, far past a person's rate; the limits
+                // have their own tests (RateLimitFlowTests), which turn them back on through settings.
+                ["RateLimits:Enabled"] = "false",
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
 

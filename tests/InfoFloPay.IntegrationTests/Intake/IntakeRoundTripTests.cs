@@ -83,7 +83,7 @@ public sealed class IntakeRoundTripTests : IDisposable
         await _desk.RegisterAccountsAsync();
         var roster = Options.Create(new SupportRosterOptions { Agents = [new SupportPerson { Name = "Agnes Agent", Email = TicketDesk.Agent.Email }] });
         return new EmailIntake(_desk.Service, _desk.Store, new MailThreadIndex(new EnsuredTable(_desk.TicketsTable)), _desk.Customers, roster,
-            NullLogger<EmailIntake>.Instance);
+            new IntakeDrops(new UnsharedMeterFactory()), NullLogger<EmailIntake>.Instance);
     }
 
     private static InboundEmail Mail(string from, string subject, string text) =>

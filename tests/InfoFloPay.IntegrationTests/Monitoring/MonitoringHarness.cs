@@ -4,6 +4,7 @@ using InfoFloPay.Functions.Api;
 using InfoFloPay.Functions.Customers;
 using InfoFloPay.Functions.Identity;
 using InfoFloPay.Functions.Monitoring;
+using InfoFloPay.Functions.RateLimiting;
 using InfoFloPay.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,7 @@ internal sealed class MonitoringHarness : IAsyncDisposable
             .AddSingleton<IIncidentTickets>(incidents ?? tickets);
         services.AddIdentity();
         services.AddCustomers();
+        services.AddRateLimits();
         services.AddSingleton<ApiEndpoint>();
         services.AddMonitoring(configuration);
         return new MonitoringHarness(services.BuildServiceProvider(validateScopes: true), clock, tickets, table);

@@ -1,7 +1,14 @@
+using System.Globalization;
+using System.Text.Json;
+using InfoFloPay.Functions;
+using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications;
+using InfoFloPay.Functions.Notifications.Composition;
 using InfoFloPay.Functions.Notifications.Email;
 using Microsoft.Extensions.Logging.Abstractions;
+using InfoFloPay.Functions.Roster;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InfoFloPay.IntegrationTests.Notifications;
 
@@ -14,7 +21,7 @@ public sealed class AcsEmailSenderContractTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _acs.DisposeAsync();
 
-    private AcsEmailSender Sender(int maxRetries = 3) => new(
+    private AcsEmailSender Sender(TimeProvider clock, int maxRetries = 3) => new(
         Options.Create(new EmailOptions
         {
             ConnectionString = _acs.ConnectionString,
@@ -24,8 +31,10 @@ public sealed class AcsEmailSenderContractTests : IAsyncLifetime
             RetryDelay = TimeSpan.FromMilliseconds(10),
             MaxRetryDelay = TimeSpan.FromSeconds(5),
         }),
-        TimeProvider.System,
+        clock,
         NullLogger<AcsEmailSender>.Instance);
+
+    private AcsEmailSender Sender(int maxRetries = 3) => Sender(TimeProvider.System, maxRetries);
 
     private static EmailMessage Message(string idempotencyKey = "IFP-1042/evt-1/email/cara@customer.example") => new(
         [new EmailAddress("cara@customer.example", "Cara Customer")],
@@ -62,9 +71,7 @@ public sealed class AcsEmailSenderContractTests : IAsyncLifetime
         Assert.Equal("auto-generated", body.GetProperty("headers").GetProperty("Auto-Submitted").GetString());
         Assert.True(body.GetProperty("userEngagementTrackingDisabled").GetBoolean());
 
-        Assert.True(Guid.TryParse(request.Headers["Operation-Id"], out _));
-        Assert.Equal(request.Headers["Operation-Id"], request.Headers["repeatability-request-id"]);
-        Assert.True(DateTimeOffset.TryParse(request.Headers["repeatability-first-sent"], out _));
+        Assert.Equal(8, Guid.Parse(request.Headers["Operation-Id"]).Version);
     }
 
     [Fact]
@@ -78,7 +85,6 @@ public sealed class AcsEmailSenderContractTests : IAsyncLifetime
         Assert.Equal(2, attempts.Length);
         Assert.All(attempts, attempt => Assert.Null(attempt.SignatureProblem));
         Assert.Equal(attempts[0].Headers["Operation-Id"], attempts[1].Headers["Operation-Id"]);
-        Assert.Equal(attempts[0].Headers["repeatability-first-sent"], attempts[1].Headers["repeatability-first-sent"]);
         Assert.True(attempts[1].ReceivedAt - attempts[0].ReceivedAt >= TimeSpan.FromSeconds(0.9),
             $"the retry came {(attempts[1].ReceivedAt - attempts[0].ReceivedAt).TotalMilliseconds} ms after a Retry-After of 1 s");
     }
@@ -152,5 +158,99 @@ public sealed class AcsEmailSenderContractTests : IAsyncLifetime
         var operationIds = _acs.Requests.Select(request => request.Headers["Operation-Id"]).ToArray();
         Assert.Equal(operationIds[0], operationIds[1]);
         Assert.NotEqual(operationIds[0], operationIds[2]);
+    }
+
+    [Fact]
+    public async Task A_notification_redelivered_after_its_journal_write_failed_is_the_same_operation_and_one_email()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-26T14:05:00Z", CultureInfo.InvariantCulture));
+        var journal = new JournalFailingItsFirstWrite();
+        var roster = Options.Create(new SupportRosterOptions
+        {
+            Agents = [new SupportPerson { Name = "Ava Agent", Email = "ava@infoflopay.example" }],
+            OperationsManager = new SupportPerson { Name = "Olivia Ops", Email = "olivia@infoflopay.example" },
+        });
+        var dispatcher = new NotificationDispatcher(
+            new NotificationPlanner(roster),
+            new EmailComposer(new NotificationTemplates(), roster),
+            Sender(clock),
+            new UnusedPager(),
+            journal,
+            new UnrecordedTimeline(),
+            clock,
+            NullLogger<NotificationDispatcher>.Instance);
+        var created = new HelpdeskEvent(HelpdeskEventTypes.TicketCreated, 1, "IFP-1042", "evt-1", clock.GetUtcNow(),
+            JsonSerializer.SerializeToElement(new TicketCreatedData("Payouts failing", new PersonRef("cara@customer.example", "Cara"), "medium", "email"), HelpdeskJson.Options));
+
+        // The storage outage: ACS accepted the acknowledgement, then recording that failed, so Service Bus redelivers.
+        await Assert.ThrowsAsync<AggregateException>(() => dispatcher.DispatchAsync(created, CancellationToken.None));
+        clock.Advance(TimeSpan.FromSeconds(20));
+        await dispatcher.DispatchAsync(created, CancellationToken.None);
+
+        var delivered = Assert.Single(_acs.Delivered);
+        Assert.Equal("cara@customer.example", delivered.Json.GetProperty("recipients").GetProperty("to")[0].GetProperty("address").GetString());
+        var attempts = _acs.Requests.ToArray();
+        Assert.Equal(2, attempts.Length);
+        Assert.Equal(attempts[0].Headers["Operation-Id"], attempts[1].Headers["Operation-Id"]);
+        Assert.Equal(NotificationOutcome.Sent, Assert.Single(journal.Records).Outcome);
+    }
+
+    [Fact]
+    public async Task A_repeat_answered_409_while_the_first_send_is_running_counts_as_sent_and_is_not_a_second_email()
+    {
+        _acs.RepeatsInProgress = true;
+        var sender = Sender();
+
+        await sender.SendAsync(Message(), CancellationToken.None);
+        await sender.SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(2, _acs.Requests.Count);
+        Assert.Single(_acs.Delivered);
+    }
+
+    [Fact]
+    public void The_operation_id_is_a_name_based_uuid_of_the_notification()
+    {
+        var first = AcsEmailSender.OperationIdFor(Message());
+
+        Assert.Equal(first, AcsEmailSender.OperationIdFor(Message()));
+        Assert.Equal((8, 0b10), (first.Version, first.Variant >> 2));
+        Assert.NotEqual(first, AcsEmailSender.OperationIdFor(Message("IFP-1042/evt-1/email/dan@customer.example")));
+    }
+
+    private sealed class JournalFailingItsFirstWrite : INotificationJournal
+    {
+        private readonly Dictionary<string, NotificationRecord> _records = [];
+        private bool _failed;
+
+        public IReadOnlyCollection<NotificationRecord> Records => _records.Values;
+
+        public Task<bool> WasSentAsync(string ticketId, string deliveryKey, CancellationToken cancellationToken) =>
+            Task.FromResult(_records.TryGetValue(deliveryKey, out var record) && record.Outcome == NotificationOutcome.Sent);
+
+        public Task RecordAsync(NotificationRecord record, CancellationToken cancellationToken)
+        {
+            if (!_failed)
+            {
+                _failed = true;
+                throw new IOException("The notifications table did not answer.");
+            }
+
+            _records[record.DeliveryKey] = record;
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<NotificationRecord>> ListAsync(string ticketId, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<NotificationRecord>>([.. _records.Values]);
+    }
+
+    private sealed class UnrecordedTimeline : INotificationTimeline
+    {
+        public Task RecordAsync(SentNotification sent, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class UnusedPager : IPager
+    {
+        public Task PageAsync(Page page, CancellationToken cancellationToken) => throw new InvalidOperationException("Nothing here pages.");
     }
 }

@@ -12,7 +12,12 @@ namespace InfoFloPay.IntegrationTests.Notifications;
 /// <summary>
 /// Stands in for ACS Email on a real socket: checks each request the way the service does — the HMAC signature
 /// recomputed from scratch over what arrived, the body hash, the JSON shape of <c>emails:send</c> — answers 401/400
-/// when they are wrong, and otherwise plays a script of responses (202 when the script is done).
+/// when they are wrong, and otherwise plays a script of responses (202 when the script is done). An accepted send is
+/// an operation keyed by its <c>Operation-Id</c> ("the ID provided by the customer to identify the long running
+/// operation"): a repeat of an id it has accepted is that operation again — 202 with the same Operation-Location, or
+/// 409 while <see cref="RepeatsInProgress"/> — and is never <see cref="Delivered"/> twice. Repeatable-request headers,
+/// when sent, are checked as ACS documents them (rest/api/communication/repeatable-requests): a repeated
+/// <c>repeatability-request-id</c> whose <c>repeatability-first-sent</c> differs from the first is refused with 400.
 /// </summary>
 public sealed class AcsEmailServer : IAsyncDisposable
 {
@@ -22,7 +27,16 @@ public sealed class AcsEmailServer : IAsyncDisposable
 
     private AcsEmailServer(byte[] accessKey) => _accessKey = accessKey;
 
+    private readonly ConcurrentDictionary<string, string> _firstSent = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, AcsEmailRequest> _operations = new(StringComparer.OrdinalIgnoreCase);
+
     public ConcurrentQueue<AcsEmailRequest> Requests { get; } = new();
+
+    /// <summary>The emails actually queued for delivery: one per operation, however often it was requested.</summary>
+    public ConcurrentQueue<AcsEmailRequest> Delivered { get; } = new();
+
+    /// <summary>Answer a repeated Operation-Id with 409 (the first request still running) instead of its 202.</summary>
+    public bool RepeatsInProgress { get; set; }
 
     public Uri Endpoint => _server!.BaseAddress;
 
@@ -52,7 +66,8 @@ public sealed class AcsEmailServer : IAsyncDisposable
         var request = context.Features.GetRequiredFeature<RecordedRequest>();
         var signatureProblem = CheckSignature(context.Request, request.RawTarget, request.BodyBytes);
         var bodyProblems = signatureProblem is null ? CheckBody(request.BodyBytes) : [];
-        Requests.Enqueue(new AcsEmailRequest(request, signatureProblem, bodyProblems));
+        var recorded = new AcsEmailRequest(request, signatureProblem, bodyProblems);
+        Requests.Enqueue(recorded);
 
         if (signatureProblem is not null)
         {
@@ -74,10 +89,54 @@ public sealed class AcsEmailServer : IAsyncDisposable
             return;
         }
 
+        if (RepeatabilityProblem(context.Request) is { } repeatability)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsJsonAsync(new { error = new { code = "InvalidRepeatableRequest", message = repeatability } });
+            return;
+        }
+
         var operationId = context.Request.Headers["Operation-Id"].ToString();
+        if (operationId.Length == 0)
+        {
+            operationId = Guid.NewGuid().ToString();
+        }
+
+        if (!_operations.TryAdd(operationId, recorded))
+        {
+            if (RepeatsInProgress)
+            {
+                context.Response.StatusCode = 409;
+                await context.Response.WriteAsJsonAsync(new { error = new { code = "Conflict", message = $"Operation {operationId} is still running." } });
+                return;
+            }
+        }
+        else
+        {
+            Delivered.Enqueue(recorded);
+        }
+
         context.Response.StatusCode = 202;
         context.Response.Headers["Operation-Location"] = $"{Endpoint}emails/operations/{operationId}?api-version=2023-03-31";
         await context.Response.WriteAsJsonAsync(new { id = operationId, status = "Running" });
+    }
+
+    private string? RepeatabilityProblem(HttpRequest request)
+    {
+        var requestId = request.Headers["repeatability-request-id"].ToString();
+        if (requestId.Length == 0)
+        {
+            return null;
+        }
+
+        var firstSent = request.Headers["repeatability-first-sent"].ToString();
+        if (!Guid.TryParse(requestId, out _) || !DateTimeOffset.TryParseExact(firstSent, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        {
+            return "repeatability-request-id must be a GUID and repeatability-first-sent an IMF-fixdate";
+        }
+
+        var first = _firstSent.GetOrAdd(requestId, firstSent);
+        return first == firstSent ? null : $"repeated request {requestId} was first sent {first}, not {firstSent}";
     }
 
     private string? CheckSignature(HttpRequest request, string rawTarget, byte[] body)

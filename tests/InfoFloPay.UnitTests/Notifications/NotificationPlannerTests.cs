@@ -1,3 +1,4 @@
+using InfoFloPay.Functions.Intake;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Notifications.Composition;
@@ -19,6 +20,16 @@ public class NotificationPlannerTests
         var plan = _planner.Plan(Create(HelpdeskEventTypes.TicketCreated, new TicketCreatedData("Payouts failing", Customer, "medium", "portal")));
 
         Assert.Equal([(NotificationKind.Acknowledgement, Customer.Email)], Emails(plan));
+    }
+
+    [Fact]
+    public void Mail_held_for_review_is_not_acknowledged_since_its_sender_may_be_forged()
+    {
+        var held = new TicketCreatedData("Re: [IFP-7] Payouts", new PersonRef("ava@infoflopay.example"), "medium", "email", Category: EmailIntake.UnverifiedSenderCategory);
+        var unknown = held with { Requester = Customer, Category = EmailIntake.UnknownSenderCategory };
+
+        Assert.Empty(_planner.Plan(Create(HelpdeskEventTypes.TicketCreated, held)));
+        Assert.Equal([(NotificationKind.Acknowledgement, Customer.Email)], Emails(_planner.Plan(Create(HelpdeskEventTypes.TicketCreated, unknown))));
     }
 
     [Fact]
@@ -143,7 +154,7 @@ public class NotificationPlannerTests
             new SlaAlertData("Payouts failing", Ava, "firstResponse", DateTimeOffset.Parse("2026-11-26T15:00:00Z"), "high")));
 
         Assert.Equal([(kind, Ava.Email), (kind, "olivia@infoflopay.example")], Emails(plan));
-        Assert.Equal("2026-11-26 15:00 UTC", plan.OfType<EmailDelivery>().First().Model.DueAt);
+        Assert.Equal("Thursday, November 26, 10:00 AM ET", plan.OfType<EmailDelivery>().First().Model.DueAt);
     }
 
     [Theory]

@@ -7,15 +7,20 @@ namespace InfoFloPay.Functions.Notifications.Composition;
 
 /// <summary>
 /// Turns a notification into an email for one recipient: the rendered template, <c>[IFP-n]</c> leading the subject
-/// (intake threads replies by it), Reply-To the support address, and the headers that keep auto-responders quiet.
+/// (intake threads replies by it), a link to the ticket where its reader works on it (portal or console), Reply-To the
+/// support address, and the headers that keep auto-responders quiet.
 /// </summary>
-public sealed class EmailComposer(NotificationTemplates templates, IOptions<SupportRosterOptions> roster)
+public sealed class EmailComposer(NotificationTemplates templates, IOptions<SupportRosterOptions> roster, TicketLinks? links = null)
 {
     public async Task<EmailMessage> ComposeAsync(NotificationModel model, EmailAddress recipient, string? idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(recipient);
-        var rendered = await templates.RenderAsync(model with { RecipientName = recipient.DisplayName ?? model.RecipientName })
+        var rendered = await templates.RenderAsync(model with
+            {
+                RecipientName = recipient.DisplayName ?? model.RecipientName,
+                TicketUrl = (links ?? TicketLinks.Local).For(model.Kind, model.TicketId),
+            })
             .ConfigureAwait(false);
 
         return new EmailMessage([recipient], $"[{model.TicketId}] {rendered.Subject}", rendered.PlainText, rendered.Html, model.TicketId)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -32,12 +31,12 @@ public sealed class AcsEmailSender(IOptions<EmailOptions> options, TimeProvider 
         request.Uri.Reset(new Uri(endpoint, $"/emails:send?api-version={ApiVersion}"));
         request.Headers.SetValue(HttpHeader.Names.ContentType, "application/json");
 
-        // The same operation id on every attempt (and on a redelivery of the same notification) lets the service
-        // recognise a repeat instead of sending a second copy.
+        // ACS keys a send by its Operation-Id: the same id on every attempt, and on a redelivery of the same
+        // notification (say its journal write failed after ACS accepted it), is the same operation, not a second email.
+        // No repeatable-request headers: their first-sent must be the original attempt's time and within ACS's five
+        // minutes, which a redelivery after a crash cannot know or keep; a repeat with another first-sent is a 400.
         var operationId = OperationIdFor(message).ToString();
         request.Headers.SetValue("Operation-Id", operationId);
-        request.Headers.SetValue("repeatability-request-id", operationId);
-        request.Headers.SetValue("repeatability-first-sent", clock.GetUtcNow().ToString("r", CultureInfo.InvariantCulture));
         request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(ToRequest(message), Json));
 
         await pipeline.SendAsync(httpMessage, cancellationToken).ConfigureAwait(false);
@@ -49,6 +48,15 @@ public sealed class AcsEmailSender(IOptions<EmailOptions> options, TimeProvider 
             logger.LogInformation(
                 "Email {OperationId} for ticket {TicketId} accepted by ACS ({OperationLocation})",
                 operationId, message.TicketId, operationLocation);
+            return;
+        }
+
+        if (response.Status == 409)
+        {
+            // The service's answer to an Operation-Id it is still running: this notification was accepted before.
+            logger.LogInformation(
+                "Email {OperationId} for ticket {TicketId} was already accepted by ACS (409 for the repeated operation); not sent again",
+                operationId, message.TicketId);
             return;
         }
 
@@ -70,15 +78,23 @@ public sealed class AcsEmailSender(IOptions<EmailOptions> options, TimeProvider 
         message.Headers,
         UserEngagementTrackingDisabled: true);
 
-    private static Guid OperationIdFor(EmailMessage message)
+    /// <summary>
+    /// A name-based UUID of the notification's idempotency key (one notification to one recipient): RFC 9562's version 8
+    /// layout over SHA-256, as its appendix B.2 shows, so the id is a well-formed UUID and the same key always maps to it.
+    /// </summary>
+    public static Guid OperationIdFor(EmailMessage message)
     {
+        ArgumentNullException.ThrowIfNull(message);
         if (string.IsNullOrWhiteSpace(message.IdempotencyKey))
         {
             return Guid.NewGuid();
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(message.IdempotencyKey));
-        return new Guid(hash.AsSpan(0, 16));
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(message.IdempotencyKey), hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16], bigEndian: true);
     }
 
     private static AcsError? ReadError(Response response)
