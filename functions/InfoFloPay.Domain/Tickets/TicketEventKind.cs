@@ -13,4 +13,5 @@ public enum TicketEventKind
     SlaBreached,
     SlaMet,
     Routed,
+    AttachmentAdded,
 }
