@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
@@ -22,7 +23,8 @@ public sealed class AttachmentStore(AttachmentContainer container, EnsuredTable 
     private static string RowsOf(string ticketId) => $"attach|{ticketId}|";
 
     /// <summary>Streams <paramref name="content"/> to a new blob in blocks (never the whole file in memory); fails rather
-    /// than overwrite, since every upload gets a fresh name.</summary>
+    /// than overwrite, since every upload gets a fresh name. One block in flight at a time, so when the source fails no
+    /// block is still being staged behind <see cref="DeleteBlobAsync"/>.</summary>
     public async Task UploadBlobAsync(string blobName, Stream content, string contentType, CancellationToken cancellationToken)
     {
         var client = await container.GetAsync().ConfigureAwait(false);
@@ -30,13 +32,16 @@ public sealed class AttachmentStore(AttachmentContainer container, EnsuredTable 
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            TransferOptions = new StorageTransferOptions { InitialTransferSize = BlockSize, MaximumTransferSize = BlockSize, MaximumConcurrency = 2 },
+            TransferOptions = new StorageTransferOptions { InitialTransferSize = BlockSize, MaximumTransferSize = BlockSize, MaximumConcurrency = 1 },
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Removes a blob and any blocks an interrupted upload staged for it: uncommitted blocks cannot be deleted on
+    /// their own, so an empty block list is committed first (which discards them) and that blob deleted.</summary>
     public async Task DeleteBlobAsync(string blobName, CancellationToken cancellationToken)
     {
         var client = await container.GetAsync().ConfigureAwait(false);
+        await client.GetBlockBlobClient(blobName).CommitBlockListAsync([], cancellationToken: cancellationToken).ConfigureAwait(false);
         await client.GetBlobClient(blobName).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
