@@ -74,6 +74,7 @@ var serviceBusSubscriptions = [
 // Built-in roles the template may assign, by GUID (the drift test allows exactly these plus the email sender role).
 var roleIds = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
@@ -108,7 +109,7 @@ module storage 'modules/storage/storage-account.bicep' = {
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
     location: location
     tags: tags
-    blobContainerNames: [deploymentContainerName]
+    blobContainerNames: [deploymentContainerName, 'attachments']
     roleAssignments: [
       // The Functions host keeps leases and timer state in blobs and reads the deployment package.
       {
@@ -122,6 +123,12 @@ module storage 'modules/storage/storage-account.bicep' = {
         roleDefinitionId: roleIds.storageQueueDataContributor
         principalType: 'ServicePrincipal'
         description: 'Functions host queues.'
+      }
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: roleIds.storageBlobDataContributor
+        principalType: 'ServicePrincipal'
+        description: 'Ticket attachments in the private attachments container.'
       }
       {
         principalId: identity.outputs.principalId

@@ -14,6 +14,7 @@ public static partial class InfraDriftRules
     public static readonly IReadOnlyDictionary<string, string> AllowedBuiltInRoles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["b7e6dc6d-f1e8-4753-8033-0f276bb0955b"] = "Storage Blob Data Owner (Functions host storage needs blob leases)",
+        ["ba92f5b4-2d11-453d-a403-e96b0029c9fe"] = "Storage Blob Data Contributor (ticket attachments)",
         ["974c5e8b-45b9-4653-ba55-5f855dd0fb88"] = "Storage Queue Data Contributor",
         ["0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"] = "Storage Table Data Contributor",
         ["4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"] = "Azure Service Bus Data Receiver",
