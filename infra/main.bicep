@@ -45,11 +45,18 @@ param supportAgents supportAgentType[] = []
 @description('Key Vault secret URI (https://<vault>.vault.azure.net/secrets/<name>[/<version>]) of the PagerDuty routing key, needed when operationsManagerPager is a PagerDuty URL. The app identity needs Key Vault Secrets User on that vault. Empty: no routing key.')
 param pagingRoutingKeySecretUri string = ''
 
+@description('Key Vault secret URI of Paging__SigningKey, the HMAC key (at least 32 characters) of the pages\' one-click acknowledgement links. Empty: pages carry no one-click link (the console and the API still acknowledge). The app identity needs Key Vault Secrets User on that vault.')
+param pagingSigningKeySecretUri string = ''
+
 @description('Custom email sender domain. Empty: send from the Azure-managed domain.')
 param emailCustomDomainName string = ''
 
 @description('Set once the custom domain\'s DNS records are verified; until then mail goes out from the Azure-managed domain.')
 param emailCustomDomainVerified bool = false
+
+@description('Memory per Flex Consumption instance. 512 MB keeps the idle timers inside the monthly free grant (docs/deploy.md, "Idle cost").')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 512
 
 @description('A support agent.')
 type supportAgentType = {
@@ -62,7 +69,9 @@ type supportAgentType = {
 
 // The Service Bus entities the app sends to and triggers on. Adding a queue, topic or subscription is one line here;
 // the drift test (tests/InfoFloPay.IntegrationTests/Infra) fails if a trigger names an entity that is not listed.
-var serviceBusQueues = []
+var serviceBusQueues = [
+  { name: 'sla-due' } // SLA milestones and page escalation steps, scheduled for their due instant (issue #15)
+]
 var serviceBusTopics = [
   'helpdesk-events'
 ]
@@ -71,15 +80,17 @@ var serviceBusSubscriptions = [
   { topic: 'helpdesk-events', name: 'assignments' }
 ]
 
-// Built-in roles the template may assign, by GUID (the drift test allows exactly these plus the email sender role).
-var roleIds = {
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
-  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
-  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a23-e8e0ea1e7bd6'
+// Built-in roles the template assigns: the documented name and GUID of each
+// (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles). Every assignment carries the name into
+// its description, and the drift test checks each GUID against its own table of documented names.
+var roles = {
+  storageBlobDataOwner: { name: 'Storage Blob Data Owner', id: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' }
+  storageBlobDataContributor: { name: 'Storage Blob Data Contributor', id: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' }
+  storageQueueDataContributor: { name: 'Storage Queue Data Contributor', id: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' }
+  storageTableDataContributor: { name: 'Storage Table Data Contributor', id: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' }
+  serviceBusDataOwner: { name: 'Azure Service Bus Data Owner', id: '090c5cfd-751d-490a-894a-3ce6f1109419' }
+  serviceBusDataReceiver: { name: 'Azure Service Bus Data Receiver', id: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0' }
+  monitoringMetricsPublisher: { name: 'Monitoring Metrics Publisher', id: '3913510d-42f4-4e42-8a64-420c390055eb' }
 }
 
 var abbrs = loadJsonContent('abbreviations.json')
@@ -114,31 +125,36 @@ module storage 'modules/storage/storage-account.bicep' = {
       // The Functions host keeps leases and timer state in blobs and reads the deployment package.
       {
         principalId: identity.outputs.principalId
-        roleDefinitionId: roleIds.storageBlobDataOwner
+        roleDefinitionId: roles.storageBlobDataOwner.id
+        roleName: roles.storageBlobDataOwner.name
         principalType: 'ServicePrincipal'
         description: 'Functions host storage and deployment package.'
       }
       {
         principalId: identity.outputs.principalId
-        roleDefinitionId: roleIds.storageQueueDataContributor
+        roleDefinitionId: roles.storageQueueDataContributor.id
+        roleName: roles.storageQueueDataContributor.name
         principalType: 'ServicePrincipal'
         description: 'Functions host queues.'
       }
       {
         principalId: identity.outputs.principalId
-        roleDefinitionId: roleIds.storageBlobDataContributor
+        roleDefinitionId: roles.storageBlobDataContributor.id
+        roleName: roles.storageBlobDataContributor.name
         principalType: 'ServicePrincipal'
         description: 'Ticket attachments in the private attachments container.'
       }
       {
         principalId: identity.outputs.principalId
-        roleDefinitionId: roleIds.storageTableDataContributor
+        roleDefinitionId: roles.storageTableDataContributor.id
+        roleName: roles.storageTableDataContributor.name
         principalType: 'ServicePrincipal'
         description: 'The desk tables (tickets, customers, articles, notifications, monitoring), created by the app on first use.'
       }
       {
         principalId: principalId
-        roleDefinitionId: roleIds.storageTableDataContributor
+        roleDefinitionId: roles.storageTableDataContributor.id
+        roleName: roles.storageTableDataContributor.name
         description: 'Deploying principal: inspect ticket tables (skipped when principalId is empty).'
       }
     ]
@@ -155,21 +171,20 @@ module serviceBus 'modules/service-bus/namespace.bicep' = {
     topics: serviceBusTopics
     subscriptions: serviceBusSubscriptions
     roleAssignments: [
+      // Data Owner, not Data Receiver + Sender: the Flex Consumption scaler reads the subscriptions' message counts
+      // with the app's identity, which needs the Manage claim; with Listen only it cannot see the backlog and the
+      // trigger does not scale out from zero reliably (docs/deploy.md, "Roles"). Owner also covers receive and send.
       {
         principalId: identity.outputs.principalId
-        roleDefinitionId: roleIds.serviceBusDataReceiver
+        roleDefinitionId: roles.serviceBusDataOwner.id
+        roleName: roles.serviceBusDataOwner.name
         principalType: 'ServicePrincipal'
-        description: 'Service Bus triggers.'
-      }
-      {
-        principalId: identity.outputs.principalId
-        roleDefinitionId: roleIds.serviceBusDataSender
-        principalType: 'ServicePrincipal'
-        description: 'Publishing helpdesk events.'
+        description: 'Service Bus triggers (and their scaling), publishing helpdesk events.'
       }
       {
         principalId: principalId
-        roleDefinitionId: roleIds.serviceBusDataReceiver
+        roleDefinitionId: roles.serviceBusDataReceiver.id
+        roleName: roles.serviceBusDataReceiver.name
         description: 'Deploying principal: peek and drain dead letters (skipped when principalId is empty).'
       }
     ]
@@ -186,7 +201,8 @@ module monitoring 'modules/monitoring/monitoring.bicep' = {
     roleAssignments: [
       {
         principalId: identity.outputs.principalId
-        roleDefinitionId: roleIds.monitoringMetricsPublisher
+        roleDefinitionId: roles.monitoringMetricsPublisher.id
+        roleName: roles.monitoringMetricsPublisher.name
         principalType: 'ServicePrincipal'
         description: 'Entra ID authenticated telemetry (local auth is off).'
       }
@@ -216,6 +232,7 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
     siteTags: union(tags, { 'azd-service-name': 'api' })
     identityResourceId: identity.outputs.resourceId
     deploymentContainerUrl: '${storage.outputs.blobEndpoint}${deploymentContainerName}'
+    instanceMemoryMB: instanceMemoryMB
     authClientId: authClientId
     authTenantId: empty(authTenantId) ? tenant().tenantId : authTenantId
     appSettings: {
@@ -231,6 +248,7 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       HELPDESK_EVENTS_TOPIC: 'helpdesk-events'
       NOTIFICATIONS_SUBSCRIPTION: 'notifications'
       ASSIGNMENTS_SUBSCRIPTION: 'assignments'
+      SLA_DUE_QUEUE: 'sla-due'
 
       // Email through Communication Services with the managed identity.
       Email__Endpoint: email.outputs.endpoint
@@ -246,8 +264,9 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
 
       // SLA policy file in the app package, and the timer schedules (NCRONTAB, six fields).
       Sla__PolicyFile: 'Sla/sla-policy.json'
-      SLA_SWEEP_SCHEDULE: '0 */5 * * * *'
-      PROBE_SCHEDULE: '0 */1 * * * *'
+      SLA_SWEEP_SCHEDULE: '0 */15 * * * *'
+      SlaSweep__MaxDegreeOfParallelism: '8'
+      PROBE_SCHEDULE: '*/10 * * * * *'
       OUTBOX_RELAY_SCHEDULE: '0 */1 * * * *'
 
       // Pages go by email unless the Operations Manager's pager is a PagerDuty Events v2 URL; its routing key
@@ -279,7 +298,11 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       // hand-added setting would vanish on the next push to main.
       empty(pagingRoutingKeySecretUri)
         ? {}
-        : { Paging__RoutingKey: '@Microsoft.KeyVault(SecretUri=${pagingRoutingKeySecretUri})' }
+        : { Paging__RoutingKey: '@Microsoft.KeyVault(SecretUri=${pagingRoutingKeySecretUri})' },
+      // Acknowledgement links (issue #15): the signing key is a secret, so only ever a Key Vault reference.
+      empty(pagingSigningKeySecretUri)
+        ? {}
+        : { Paging__SigningKey: '@Microsoft.KeyVault(SecretUri=${pagingSigningKeySecretUri})' }
     )
   }
 }

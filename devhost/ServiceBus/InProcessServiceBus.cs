@@ -25,6 +25,7 @@ public sealed partial class InProcessServiceBus : IMessageSender, IHostedService
     private readonly TimeProvider _clock;
     private readonly ILogger<InProcessServiceBus> _logger;
     private readonly List<Task> _pumps = [];
+    private readonly ConcurrentDictionary<ITimer, byte> _scheduled = new();
     private TaskCompletionSource _idle = NewCompletedIdle();
     private int _inFlight;
     private int _disposed;
@@ -78,6 +79,54 @@ public sealed partial class InProcessServiceBus : IMessageSender, IHostedService
             Enqueue(receiver, new BusDelivery(receiver.EntityPath, message, now, DeliveryCount: 1));
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Scheduled delivery on the host's <see cref="TimeProvider"/> (a fake clock in tests): the message is enqueued when
+    /// the clock reaches <paramref name="enqueueAt"/>, as Service Bus does with <c>ScheduledEnqueueTime</c>. Duplicate
+    /// detection applies when it is sent, as in Service Bus. A message waiting for its time is not "in flight", so
+    /// <see cref="WhenIdleAsync"/> does not wait for it.
+    /// </summary>
+    public Task ScheduleAsync(string entityName, OutgoingMessage message, DateTimeOffset enqueueAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var delay = enqueueAt - _clock.GetUtcNow();
+        if (delay <= TimeSpan.Zero)
+        {
+            return SendAsync(entityName, message, cancellationToken);
+        }
+
+        if (!_receiversByEntity.TryGetValue(entityName, out var receivers))
+        {
+            throw new InvalidOperationException(
+                $"Service Bus entity '{entityName}' does not exist: no [ServiceBusTrigger] function listens on it.");
+        }
+
+        if (IsDuplicate(entityName, message.MessageId, _clock.GetUtcNow()))
+        {
+            LogDuplicateDropped(message.MessageId, entityName);
+            return Task.CompletedTask;
+        }
+
+        ITimer? timer = null;
+        timer = _clock.CreateTimer(
+            _ =>
+            {
+                if (timer is not null && _scheduled.TryRemove(timer, out var _))
+                {
+                    timer.Dispose();
+                }
+
+                foreach (var receiver in receivers)
+                {
+                    Enqueue(receiver, new BusDelivery(receiver.EntityPath, message, _clock.GetUtcNow(), DeliveryCount: 1));
+                }
+            },
+            null,
+            delay,
+            Timeout.InfiniteTimeSpan);
+        _scheduled[timer] = 0;
         return Task.CompletedTask;
     }
 
@@ -140,6 +189,11 @@ public sealed partial class InProcessServiceBus : IMessageSender, IHostedService
         await StopAsync(CancellationToken.None);
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            foreach (var timer in _scheduled.Keys)
+            {
+                await timer.DisposeAsync();
+            }
+
             _stopping.Dispose();
         }
     }

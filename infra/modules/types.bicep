@@ -10,11 +10,14 @@ type roleAssignmentType = {
   @description('Required. The GUID of the role definition (a built-in role, or a custom role\'s name).')
   roleDefinitionId: string
 
+  @description('Required. The role\'s documented name (e.g. Storage Blob Data Owner); it leads the assignment\'s description.')
+  roleName: string
+
   @description('Optional. The principal type; set it for identities created in the same deployment to avoid replication delays.')
   principalType: ('ServicePrincipal' | 'User' | 'Group')?
 
-  @description('Optional. Why the principal needs the role.')
-  description: string?
+  @description('Required. Why the principal needs the role.')
+  description: string
 }
 
 @export()

@@ -10,7 +10,12 @@ namespace InfoFloPay.Domain.Monitoring;
 /// </summary>
 public sealed class OutageTracker(OutagePolicy policy)
 {
-    public OutageDecision Evaluate(MonitoredTarget target, TargetState state, ProbeResult result)
+    /// <summary>
+    /// Applies <paramref name="result"/>. <paramref name="inMaintenance"/>: the target is inside a maintenance window, so a
+    /// failing streak is counted (and recorded) but opens no incident; if it still fails after the window, the first probe
+    /// after it opens the one incident, and a streak that recovered inside the window leaves nothing to report.
+    /// </summary>
+    public OutageDecision Evaluate(MonitoredTarget target, TargetState state, ProbeResult result, bool inMaintenance = false)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(state);
@@ -22,7 +27,7 @@ public sealed class OutageTracker(OutagePolicy policy)
         }
 
         var recorded = state with { LastResult = result };
-        return result.Succeeded ? Succeeded(target, recorded, result) : Failed(target, recorded, result);
+        return result.Succeeded ? Succeeded(target, recorded, result) : Failed(target, recorded, result, inMaintenance);
     }
 
     /// <summary>
@@ -48,7 +53,7 @@ public sealed class OutageTracker(OutagePolicy policy)
         }
 
         var note = Text($"Recovered at {recoveredAt:u} after an outage of {DurationText.Describe(recoveredAt - open.FirstFailureAt)} (since {open.FirstFailureAt:u}), before this incident was recorded.");
-        var slot = ProbeSlot.Of(now);
+        var slot = target.SlotOf(now);
         return policy.AutoResolve
             ? Decide(recorded with { IncidentResolved = true }, new ResolveIncident(ticketId, note, Key(target, open.OutageNumber, open.FirstFailureAt, "resolve", slot)))
             : Decide(recorded, new AddIncidentNote(ticketId, note, Key(target, open.OutageNumber, open.FirstFailureAt, "recovered", slot), OutageOngoing: false));
@@ -75,18 +80,25 @@ public sealed class OutageTracker(OutagePolicy policy)
         return Decide(replaced, OpenAction(target, replaced, detail));
     }
 
-    private OutageDecision Failed(MonitoredTarget target, TargetState state, ProbeResult result)
+    private OutageDecision Failed(MonitoredTarget target, TargetState state, ProbeResult result, bool inMaintenance)
     {
         var now = result.CheckedAt;
         var failingSince = state.FailingSince ?? now;
-        state = state with { ConsecutiveFailures = state.ConsecutiveFailures + 1, FailingSince = failingSince };
+        state = state with
+        {
+            ConsecutiveFailures = state.ConsecutiveFailures + 1,
+            FailingSince = failingSince,
+            ConsecutiveSuccesses = 0,
+            RecoveringSince = null,
+        };
 
         if (state.InOutage)
         {
             return StillFailing(target, state, result);
         }
 
-        if (state.ConsecutiveFailures < target.FailureThreshold)
+        // Planned work: the failures are on record, and the streak goes on counting, but nobody is paged for it.
+        if (state.ConsecutiveFailures < target.FailureThreshold || inMaintenance)
         {
             return Decide(state);
         }
@@ -138,14 +150,27 @@ public sealed class OutageTracker(OutagePolicy policy)
 
     private OutageDecision Succeeded(MonitoredTarget target, TargetState state, ProbeResult result)
     {
-        var healthy = state with { ConsecutiveFailures = 0, FailingSince = null };
+        var successes = state.ConsecutiveSuccesses + 1;
+        var recoveringSince = state.RecoveringSince ?? result.CheckedAt;
         if (!state.InOutage)
         {
-            return Decide(healthy);
+            return Decide(state with { ConsecutiveFailures = 0, FailingSince = null, ConsecutiveSuccesses = successes, RecoveringSince = null });
         }
 
-        var now = result.CheckedAt;
+        if (successes < target.RecoveryThreshold)
+        {
+            // Not yet confirmed: the outage (and its incident) stays until the threshold's successes in a row. A failure
+            // before then starts the count again; the outage never ended, so that failure neither opens nor reopens.
+            var confirming = state with { ConsecutiveSuccesses = successes, RecoveringSince = recoveringSince };
+            return state.IncidentId is null
+                ? Decide(confirming, OpenAction(target, confirming, FailureDetail(target, confirming, result)))
+                : Decide(confirming);
+        }
+
+        // The outage ended at the first success of the confirming streak, which is also when the target came back.
+        var now = recoveringSince;
         var started = state.OutageStartedAt!.Value;
+        var healthy = state with { ConsecutiveFailures = 0, FailingSince = null, ConsecutiveSuccesses = successes, RecoveringSince = null };
         var recovered = healthy with { OutageStartedAt = null, LastNoteAt = null, RecoveredAt = now };
         if (state.IncidentId is not { } incident)
         {
@@ -157,7 +182,8 @@ public sealed class OutageTracker(OutagePolicy policy)
             return Decide(recovered, OpenAction(target, state, detail));
         }
 
-        var note = Text($"Recovered at {now:u} after an outage of {DurationText.Describe(now - started)} (since {started:u}). {result.Outcome.Detail}");
+        var confirmed = target.RecoveryThreshold > 1 ? Text($", confirmed by {successes} successful checks in a row") : "";
+        var note = Text($"Recovered at {now:u} after an outage of {DurationText.Describe(now - started)} (since {started:u}){confirmed}. {result.Outcome.Detail}");
         return policy.AutoResolve
             ? Decide(recovered with { IncidentResolved = true }, new ResolveIncident(incident, note, Key(target, state.OutageCount, started, "resolve", result.Slot)))
             : Decide(recovered, new AddIncidentNote(incident, note, Key(target, state.OutageCount, started, "recovered", result.Slot), OutageOngoing: false));
@@ -177,7 +203,7 @@ public sealed class OutageTracker(OutagePolicy policy)
     private static string Describe(MonitoredTarget target) => Text($"{target.Name} ({EnumText.Of(target.Kind)} {target.Url})");
 
     private static string Key(MonitoredTarget target, int outage, DateTimeOffset started, string what, DateTimeOffset slot) =>
-        Text($"monitoring|{target.Name}|outage-{outage}|{started:yyyyMMddTHHmmss}|{what}-{slot:yyyyMMddTHHmm}");
+        Text($"monitoring|{target.Name}|outage-{outage}|{started:yyyyMMddTHHmmss}|{what}-{slot:yyyyMMddTHHmmss}");
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

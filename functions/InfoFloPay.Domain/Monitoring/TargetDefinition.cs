@@ -13,6 +13,14 @@ public static partial class TargetDefinition
     public const int MaxFailureThreshold = 5;
     public const int MaxBodyContainsLength = 1024;
     public const int MaxCustomerIdLength = 100;
+    public const int DefaultIntervalSeconds = 60;
+    public const int MinIntervalSeconds = 10;
+    public const int MaxIntervalSeconds = 3600;
+    public const int DefaultRecoveryThreshold = 1;
+    public const int MinRecoveryThreshold = 1;
+    public const int MaxRecoveryThreshold = 5;
+    public const int DefaultGraceSeconds = 30;
+    public const int MaxGraceSeconds = 3600;
 
     public static TargetValidation Validate(TargetDraft draft)
     {
@@ -33,14 +41,33 @@ public static partial class TargetDefinition
         {
             errors.Add("url", "Must be host:port (or tcp://host:port) with a port from 1 to 65535.");
         }
+        else if (kind == ProbeKind.Heartbeat && draft.Url is not null)
+        {
+            errors.Add("url", "A heartbeat target has no url: it posts to the heartbeatUrl it is given.");
+        }
         else if (kind is null && string.IsNullOrWhiteSpace(draft.Url))
         {
             errors.Add("url", "Required.");
         }
 
-        if (draft.ExpectedStatus is { } status && (status is < 100 or > 599 || kind == ProbeKind.Tcp))
+        if (draft.ExpectedStatus is { } status && (status is < 100 or > 599 || kind is ProbeKind.Tcp or ProbeKind.Heartbeat))
         {
-            errors.Add("expectedStatus", kind == ProbeKind.Tcp ? "Only HTTP targets have a status." : "Must be an HTTP status from 100 to 599.");
+            errors.Add("expectedStatus", kind is ProbeKind.Tcp or ProbeKind.Heartbeat ? "Only HTTP targets have a status." : "Must be an HTTP status from 100 to 599.");
+        }
+
+        if (draft.IntervalSeconds is { } interval && interval is < MinIntervalSeconds or > MaxIntervalSeconds)
+        {
+            errors.Add("intervalSeconds", $"Must be from {MinIntervalSeconds} to {MaxIntervalSeconds}.");
+        }
+
+        if (draft.RecoveryThreshold is { } recovery && recovery is < MinRecoveryThreshold or > MaxRecoveryThreshold)
+        {
+            errors.Add("recoveryThreshold", $"Must be from {MinRecoveryThreshold} to {MaxRecoveryThreshold}.");
+        }
+
+        if (draft.GraceSeconds is { } grace && (grace is < 0 or > MaxGraceSeconds || kind != ProbeKind.Heartbeat))
+        {
+            errors.Add("graceSeconds", kind != ProbeKind.Heartbeat ? "Only heartbeat targets have a grace period." : $"Must be from 0 to {MaxGraceSeconds}.");
         }
 
         if (draft.TimeoutSeconds is { } timeout && timeout is < MinTimeoutSeconds or > MaxTimeoutSeconds)
@@ -55,9 +82,9 @@ public static partial class TargetDefinition
                 : $"Must be from {MinFailureThreshold} to {MaxFailureThreshold}.");
         }
 
-        if (draft.BodyContains is { } body && (body.Length is 0 or > MaxBodyContainsLength || kind == ProbeKind.Tcp))
+        if (draft.BodyContains is { } body && (body.Length is 0 or > MaxBodyContainsLength || kind is ProbeKind.Tcp or ProbeKind.Heartbeat))
         {
-            errors.Add("bodyContains", kind == ProbeKind.Tcp
+            errors.Add("bodyContains", kind is ProbeKind.Tcp or ProbeKind.Heartbeat
                 ? "Only HTTP targets have a body."
                 : $"Must be 1 to {MaxBodyContainsLength} characters.");
         }
@@ -76,12 +103,18 @@ public static partial class TargetDefinition
             new MonitoredTarget(
                 draft.Name!,
                 kind!.Value,
-                draft.Url!,
+                draft.Url ?? "",
                 draft.ExpectedStatus ?? DefaultExpectedStatus,
                 draft.TimeoutSeconds ?? DefaultTimeoutSeconds,
                 draft.BodyContains,
                 draft.FailureThreshold!.Value,
-                draft.CustomerId),
+                draft.CustomerId)
+            {
+                IntervalSeconds = draft.IntervalSeconds ?? DefaultIntervalSeconds,
+                RecoveryThreshold = draft.RecoveryThreshold ?? DefaultRecoveryThreshold,
+                Public = draft.Public ?? false,
+                GraceSeconds = kind == ProbeKind.Heartbeat ? draft.GraceSeconds ?? DefaultGraceSeconds : 0,
+            },
             errors);
     }
 

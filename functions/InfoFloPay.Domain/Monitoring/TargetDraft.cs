@@ -9,4 +9,8 @@ public sealed record TargetDraft(
     int? TimeoutSeconds,
     string? BodyContains,
     int? FailureThreshold,
-    string? CustomerId);
+    string? CustomerId,
+    int? IntervalSeconds = null,
+    int? RecoveryThreshold = null,
+    bool? Public = null,
+    int? GraceSeconds = null);

@@ -11,6 +11,12 @@ public sealed record TargetState
 
     public int ConsecutiveFailures { get; init; }
 
+    /// <summary>Successful probes in a row; during an outage they count towards the target's recovery threshold.</summary>
+    public int ConsecutiveSuccesses { get; init; }
+
+    /// <summary>During an outage, the first success of the streak that may end it; the outage ends there once confirmed.</summary>
+    public DateTimeOffset? RecoveringSince { get; init; }
+
     /// <summary>The first failed probe of the current failing streak.</summary>
     public DateTimeOffset? FailingSince { get; init; }
 

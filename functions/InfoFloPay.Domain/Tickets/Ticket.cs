@@ -51,6 +51,9 @@ public sealed record Ticket
     /// routing has suggested nobody.</summary>
     public string? SuggestedAssignee { get; init; }
 
+    /// <summary>The page an urgent ticket set off and whether anyone acknowledged it; null for a ticket never paged.</summary>
+    public TicketPaging? Paging { get; init; }
+
     /// <summary>How many timeline events the lifecycle has appended; numbers the next one.</summary>
     public int EventCount { get; init; }
 

@@ -13,5 +13,8 @@ public enum TicketEventKind
     SlaBreached,
     SlaMet,
     Routed,
+    Paged,
+    Acknowledged,
+    Escalated,
     AttachmentAdded,
 }

@@ -43,6 +43,8 @@ public sealed class ApiEndpoint(CallerResolver callers, CallerRateLimits limits,
         ArgumentNullException.ThrowIfNull(handle);
         try
         {
+            // Checked here once for every route, so a malformed If-Match is a 400 even where a route would pass it on.
+            _ = EntityTags.IfMatch(request);
             return await handle().ConfigureAwait(false);
         }
         catch (ApiProblemException ex)

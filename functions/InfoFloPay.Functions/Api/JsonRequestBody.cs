@@ -47,14 +47,44 @@ public static class JsonRequestBody
 
         try
         {
-            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), HelpdeskJson.Options)
+            return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), HelpdeskJson.RequestBody)
                 ?? throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid request", "The body must be a JSON object.");
         }
         catch (JsonException ex)
         {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            throw ApiProblemException.BadRequest(field, $"The body is not valid JSON for this request at '{field}'.");
+            throw Malformed(ex);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or System.Text.DecoderFallbackException)
+        {
+            // Invalid UTF-8 (in a property name or a string) surfaces as one of these, not as a JsonException.
+            throw ApiProblemException.BadRequest("body", "The body is not valid UTF-8 JSON.");
+        }
+    }
+
+    /// <summary>Names the offending member the way the client wrote it (<c>replies[0].bodyy</c>), never the .NET type.</summary>
+    internal static ApiProblemException Malformed(JsonException ex)
+    {
+        var field = FieldOf(ex.Path);
+        if (ex.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return ApiProblemException.BadRequest(field, $"Unknown property '{field}': this request has no such field.");
+        }
+
+        return ApiProblemException.BadRequest(field, field == "body"
+            ? "The body is not valid JSON for this request."
+            : $"The body is not valid JSON for this request at '{field}' (wrong type or malformed value).");
+    }
+
+    private static string FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "body";
+        }
+
+        // STJ writes awkward names in bracket form ($['a b']); keep the name itself readable.
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return field.Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).TrimStart('.');
     }
 
     private static ApiProblemException TooLarge(int maxBytes) =>

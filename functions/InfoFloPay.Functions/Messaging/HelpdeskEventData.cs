@@ -50,6 +50,10 @@ public enum ReplyAuthorRole
 
 public sealed record TicketResolvedData(string Subject, PersonRef Requester, string? Note = null);
 
+/// <summary>Nobody acknowledged the page of an urgent ticket in time: escalation step <see cref="Step"/> of page
+/// <see cref="PageId"/> is paged at <see cref="Targets"/> (after the last step, <see cref="Final"/>: the whole team).</summary>
+public sealed record TicketEscalatedData(string Subject, string PageId, int Step, bool Final, IReadOnlyList<string> Targets, string? Description = null);
+
 /// <summary>An SLA warning or breach. <paramref name="Tier"/> and <paramref name="Calendar"/> (the clock the target runs
 /// on) let the mail say how much business time is left; messages published before they existed lack them.</summary>
 public sealed record SlaAlertData(

@@ -16,6 +16,10 @@ public static class HelpdeskEventTypes
     /// <summary>A ticket was resolved. Data: <see cref="TicketResolvedData"/>.</summary>
     public const string TicketResolved = "ticket.resolved";
 
+    /// <summary>An urgent ticket's page went unacknowledged: the next escalation step is paged. Data:
+    /// <see cref="TicketEscalatedData"/>.</summary>
+    public const string TicketEscalated = "ticket.escalated";
+
     /// <summary>An SLA target is about to be missed. Data: <see cref="SlaAlertData"/>.</summary>
     public const string SlaWarning = "sla.warning";
 

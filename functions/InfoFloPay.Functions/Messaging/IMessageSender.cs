@@ -11,4 +11,9 @@ public sealed record OutgoingMessage(string MessageId, string Subject, BinaryDat
 public interface IMessageSender
 {
     Task SendAsync(string entityName, OutgoingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Sends <paramref name="message"/> to be delivered no earlier than <paramref name="enqueueAt"/> (Service Bus
+    /// <c>ScheduledEnqueueTime</c>). Senders that cannot schedule refuse, and callers keep a safety net.</summary>
+    Task ScheduleAsync(string entityName, OutgoingMessage message, DateTimeOffset enqueueAt, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} cannot schedule messages.");
 }

@@ -8,7 +8,13 @@ internal sealed class ServiceBusMessageSender(ServiceBusClient client) : IMessag
 {
     private readonly ConcurrentDictionary<string, ServiceBusSender> _senders = new(StringComparer.Ordinal);
 
-    public Task SendAsync(string entityName, OutgoingMessage message, CancellationToken cancellationToken)
+    public Task SendAsync(string entityName, OutgoingMessage message, CancellationToken cancellationToken) =>
+        SendAsync(entityName, message, enqueueAt: null, cancellationToken);
+
+    public Task ScheduleAsync(string entityName, OutgoingMessage message, DateTimeOffset enqueueAt, CancellationToken cancellationToken) =>
+        SendAsync(entityName, message, enqueueAt, cancellationToken);
+
+    private Task SendAsync(string entityName, OutgoingMessage message, DateTimeOffset? enqueueAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var sender = _senders.GetOrAdd(entityName, client.CreateSender);
@@ -18,6 +24,11 @@ internal sealed class ServiceBusMessageSender(ServiceBusClient client) : IMessag
             Subject = message.Subject,
             ContentType = "application/json",
         };
+        if (enqueueAt is { } at)
+        {
+            busMessage.ScheduledEnqueueTime = at;
+        }
+
         foreach (var (key, value) in message.ApplicationProperties)
         {
             busMessage.ApplicationProperties[key] = value;

@@ -9,8 +9,8 @@ namespace InfoFloPay.Functions.Monitoring;
 internal sealed class ListMonitoringTargetsFunction(ApiEndpoint api, TargetRegistry targets)
 {
     [Function("ListMonitoringTargets")]
-    [OpenApiOperation("Monitoring targets (staff)", Tag = "Monitoring")]
-    [OpenApiResponse(200, "Every target", BodyType = typeof(TargetListResponse))]
+    [OpenApiOperation("Monitoring targets with their state: status, consecutive failures, last check, open incident (staff)", Tag = "Monitoring")]
+    [OpenApiResponse(200, "Every target with its state", BodyType = typeof(TargetListResponse))]
     [OpenApiProblems(401, 403, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "monitoring/targets")] HttpRequest request,
@@ -18,7 +18,7 @@ internal sealed class ListMonitoringTargetsFunction(ApiEndpoint api, TargetRegis
         api.RunAsync(request, async caller =>
         {
             MonitoringAccess.RequireStaff(caller);
-            var all = await targets.ListAsync(cancellationToken).ConfigureAwait(false);
-            return ApiResult.Ok(new TargetListResponse([.. all.Select(TargetResponse.From)]));
+            var all = await targets.ListWithStateAsync(cancellationToken).ConfigureAwait(false);
+            return ApiResult.Ok(new TargetListResponse([.. all.Select(t => TargetListItem.From(t.Target, t.State, inMaintenance: false))]));
         }, cancellationToken);
 }

@@ -81,6 +81,10 @@ internal sealed class MonitoringTargetStore(MonitoringTable table)
         ["BodyContains"] = target.BodyContains,
         ["FailureThreshold"] = target.FailureThreshold,
         ["CustomerId"] = target.CustomerId,
+        ["IntervalSeconds"] = target.IntervalSeconds,
+        ["RecoveryThreshold"] = target.RecoveryThreshold,
+        ["Public"] = target.Public,
+        ["GraceSeconds"] = target.GraceSeconds,
     };
 
     private static MonitoredTarget ToTarget(TableEntity entity) => new(
@@ -88,10 +92,17 @@ internal sealed class MonitoringTargetStore(MonitoringTable table)
         EnumText.TryParse<ProbeKind>(entity.GetString("Kind") ?? string.Empty, out var kind)
             ? kind
             : throw new InvalidDataException($"Monitoring target row '{entity.RowKey}' has kind '{entity.GetString("Kind")}' that no prober handles."),
-        entity.GetString("Url"),
+        entity.GetString("Url") ?? "",
         entity.GetInt32("ExpectedStatus") ?? TargetDefinition.DefaultExpectedStatus,
         entity.GetInt32("TimeoutSeconds") ?? TargetDefinition.DefaultTimeoutSeconds,
         entity.GetString("BodyContains"),
         entity.GetInt32("FailureThreshold") ?? TargetDefinition.MinFailureThreshold,
-        entity.GetString("CustomerId"));
+        entity.GetString("CustomerId"))
+    {
+        // v1 rows have none of these: they were probed every minute and recovered on one success.
+        IntervalSeconds = entity.GetInt32("IntervalSeconds") ?? TargetDefinition.DefaultIntervalSeconds,
+        RecoveryThreshold = entity.GetInt32("RecoveryThreshold") ?? TargetDefinition.DefaultRecoveryThreshold,
+        Public = entity.GetBoolean("Public") ?? false,
+        GraceSeconds = entity.GetInt32("GraceSeconds") ?? 0,
+    };
 }

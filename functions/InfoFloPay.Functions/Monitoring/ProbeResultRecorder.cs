@@ -34,7 +34,7 @@ internal sealed class ProbeResultRecorder(
                 return decision;
             }
 
-            if (await states.TryCommitAsync(target.Name, decision.State, stored.ETag, result, cancellationToken).ConfigureAwait(false))
+            if (await states.TryCommitAsync(target.Name, target.Interval, decision.State, stored.ETag, result, cancellationToken).ConfigureAwait(false))
             {
                 // A first write is an insert, so a removal that cleared the target's rows between the check above and
                 // the write would not stop it. Looking again after the write closes that gap: whichever came last, the

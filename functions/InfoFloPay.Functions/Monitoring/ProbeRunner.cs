@@ -4,12 +4,15 @@ using Microsoft.Extensions.Logging;
 namespace InfoFloPay.Functions.Monitoring;
 
 /// <summary>
-/// One probe run: probes every target at once, each within its own timeout, so a hanging target delays only itself;
-/// then applies each result to its target's state and incident. One target's storage or ticket failure is logged and
-/// does not stop the others.
+/// One probe run: probes every target that is due at once, each within its own timeout, so a hanging target delays only
+/// itself; then applies each result to its target's state and incident. A target is due when the slot of its own interval
+/// that now falls in is later than the last slot it was counted for, so the timer may fire as often as the shortest
+/// interval needs (and early or late) without a target being probed more than once per slot. One target's storage or
+/// ticket failure is logged and does not stop the others.
 /// </summary>
 internal sealed class ProbeRunner(
     MonitoringTargetStore targets,
+    TargetStateStore states,
     IEnumerable<ITargetProber> probers,
     ProbeResultRecorder recorder,
     IncidentDispatcher dispatcher,
@@ -20,19 +23,43 @@ internal sealed class ProbeRunner(
 
     public async Task<IReadOnlyList<TargetProbeReport>> RunAsync(CancellationToken cancellationToken)
     {
-        var slot = ProbeSlot.Of(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
         var all = await targets.ListAsync(cancellationToken).ConfigureAwait(false);
-        var reports = await Task.WhenAll(all.Select(target => ProbeAndRecordAsync(target, slot, cancellationToken))).ConfigureAwait(false);
+        var reports = (await Task.WhenAll(all.Select(target => ProbeIfDueAsync(target, now, cancellationToken))).ConfigureAwait(false))
+            .OfType<TargetProbeReport>()
+            .ToList();
         logger.LogInformation(
-            "Probe run for slot {Slot}: {Targets} targets, {Failing} failing", slot, reports.Length, reports.Count(r => !r.Result.Succeeded));
+            "Probe run at {Now}: {Due} of {Targets} targets due, {Failing} failing", now, reports.Count, all.Count, reports.Count(r => !r.Result.Succeeded));
         return reports;
     }
 
-    private async Task<TargetProbeReport> ProbeAndRecordAsync(MonitoredTarget target, DateTimeOffset slot, CancellationToken cancellationToken)
+    private async Task<TargetProbeReport?> ProbeIfDueAsync(MonitoredTarget target, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Leave the caller's loop at once, so a prober that does synchronous work before its first await (name
         // resolution, say) cannot hold up the start of the other probes.
         await Task.Yield();
+        var slot = target.SlotOf(now);
+        try
+        {
+            // Only a hint: the recorder decides again on the ETag-conditioned write, so two runs that both see the slot
+            // as due still count it once.
+            var stored = await states.ReadAsync(target.Name, cancellationToken).ConfigureAwait(false);
+            if (stored.State.LastCountedSlot is { } counted && counted >= slot)
+            {
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Reading the state of {Target} for slot {Slot} failed", target.Name, slot);
+            return null;
+        }
+
+        return await ProbeAndRecordAsync(target, slot, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TargetProbeReport> ProbeAndRecordAsync(MonitoredTarget target, DateTimeOffset slot, CancellationToken cancellationToken)
+    {
         var outcome = await ProbeAsync(target, cancellationToken).ConfigureAwait(false);
         var result = new ProbeResult(slot, clock.GetUtcNow(), outcome);
         try

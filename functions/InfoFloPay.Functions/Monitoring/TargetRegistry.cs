@@ -19,6 +19,14 @@ internal sealed class TargetRegistry(
 
     public Task<IReadOnlyList<MonitoredTarget>> ListAsync(CancellationToken cancellationToken) => targets.ListAsync(cancellationToken);
 
+    /// <summary>Every target with its state: one partition query for the definitions, then the state rows side by side.</summary>
+    public async Task<IReadOnlyList<(MonitoredTarget Target, TargetState State)>> ListWithStateAsync(CancellationToken cancellationToken)
+    {
+        var all = await targets.ListAsync(cancellationToken).ConfigureAwait(false);
+        var read = await Task.WhenAll(all.Select(t => states.ReadAsync(t.Name, cancellationToken))).ConfigureAwait(false);
+        return [.. all.Zip(read, (target, stored) => (target, stored.State))];
+    }
+
     /// <summary>A target with its state and its last <paramref name="history"/> results (default 60, at most
     /// <c>Monitoring:HistoryLength</c>, the history the desk keeps).</summary>
     public async Task<(MonitoredTarget Target, TargetState State, IReadOnlyList<ProbeResult> History)> GetAsync(
@@ -27,7 +35,7 @@ internal sealed class TargetRegistry(
         var count = HistoryCount(history, options.Value.HistoryLength);
         var target = (TargetDefinition.IsValidName(name) ? await targets.FindAsync(name, cancellationToken).ConfigureAwait(false) : null)
             ?? throw NotFound(name);
-        var (state, results) = await states.ReadWithHistoryAsync(name, clock.GetUtcNow(), count, cancellationToken).ConfigureAwait(false);
+        var (state, results) = await states.ReadWithHistoryAsync(name, target.Interval, clock.GetUtcNow(), count, cancellationToken).ConfigureAwait(false);
         return (target, state, results);
     }
 
@@ -36,8 +44,18 @@ internal sealed class TargetRegistry(
     {
         ArgumentNullException.ThrowIfNull(request);
         var target = TargetDefinition.Validate(new TargetDraft(
-            name, request.Kind, request.Url, request.ExpectedStatus, request.TimeoutSeconds, request.BodyContains, request.FailureThreshold, request.CustomerId))
+            name, request.Kind, request.Url, request.ExpectedStatus, request.TimeoutSeconds, request.BodyContains, request.FailureThreshold, request.CustomerId,
+            request.IntervalSeconds, request.RecoveryThreshold, request.Public, request.GraceSeconds))
             .Accepted();
+        if (target.Kind == ProbeKind.Heartbeat)
+        {
+            // The domain knows heartbeats; their secret URL and the beat route are not served yet, so one stored now
+            // could only ever fail.
+            var errors = new ValidationErrors();
+            errors.Add("kind", "Heartbeat targets are not available yet: use http or tcp.");
+            throw RequestRejectedException.Validation(errors);
+        }
+
         var created = await targets.SaveAsync(target, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Monitoring target {Target} {Change}", target.Name, created ? "added" : "changed");
         return (target, created);

@@ -8,4 +8,8 @@ internal sealed record TargetRequest(
     int? TimeoutSeconds,
     string? BodyContains,
     int? FailureThreshold,
-    string? CustomerId);
+    string? CustomerId,
+    int? IntervalSeconds = null,
+    int? RecoveryThreshold = null,
+    bool? Public = null,
+    int? GraceSeconds = null);

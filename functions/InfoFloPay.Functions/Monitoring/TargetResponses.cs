@@ -6,26 +6,91 @@ namespace InfoFloPay.Functions.Monitoring;
 internal sealed record TargetResponse(
     string Name,
     ProbeKind Kind,
-    string Url,
+    string? Url,
     int? ExpectedStatus,
     int TimeoutSeconds,
     string? BodyContains,
     int FailureThreshold,
-    string? CustomerId)
+    string? CustomerId,
+    int IntervalSeconds,
+    int RecoveryThreshold,
+    bool Public,
+    int? GraceSeconds,
+    int DetectionSeconds,
+    string? HeartbeatUrl = null)
 {
-    public static TargetResponse From(MonitoredTarget target) => new(
+    public static TargetResponse From(MonitoredTarget target, string? heartbeatUrl = null) => new(
         target.Name,
         target.Kind,
-        target.Url,
+        target.Kind == ProbeKind.Heartbeat ? null : target.Url,
         target.Kind == ProbeKind.Http ? target.ExpectedStatus : null,
         target.TimeoutSeconds,
         target.BodyContains,
         target.FailureThreshold,
-        target.CustomerId);
+        target.CustomerId,
+        target.IntervalSeconds,
+        target.RecoveryThreshold,
+        target.Public,
+        target.Kind == ProbeKind.Heartbeat ? target.GraceSeconds : null,
+        (int)target.DetectionTime.TotalSeconds,
+        heartbeatUrl);
+}
+
+/// <summary>One row of <c>GET /api/monitoring/targets</c>: the definition with the state the console lists.</summary>
+internal sealed record TargetListItem(
+    string Name,
+    ProbeKind Kind,
+    string? Url,
+    int? ExpectedStatus,
+    int TimeoutSeconds,
+    string? BodyContains,
+    int IntervalSeconds,
+    int FailureThreshold,
+    int RecoveryThreshold,
+    bool Public,
+    string? CustomerId,
+    int? GraceSeconds,
+    string Status,
+    int ConsecutiveFailures,
+    DateTimeOffset? LastCheckedAt,
+    string? OpenIncident,
+    DateTimeOffset? OutageStartedAt)
+{
+    public static TargetListItem From(MonitoredTarget target, TargetState state, bool inMaintenance) => new(
+        target.Name,
+        target.Kind,
+        target.Kind == ProbeKind.Heartbeat ? null : target.Url,
+        target.Kind == ProbeKind.Http ? target.ExpectedStatus : null,
+        target.TimeoutSeconds,
+        target.BodyContains,
+        target.IntervalSeconds,
+        target.FailureThreshold,
+        target.RecoveryThreshold,
+        target.Public,
+        target.CustomerId,
+        target.Kind == ProbeKind.Heartbeat ? target.GraceSeconds : null,
+        TargetStatusText.Of(state, inMaintenance),
+        state.ConsecutiveFailures,
+        state.LastResult?.CheckedAt,
+        state.OpenIncidentId,
+        state.OutageStartedAt);
 }
 
 /// <summary>The body of <c>GET /api/monitoring/targets</c>.</summary>
-internal sealed record TargetListResponse(IReadOnlyList<TargetResponse> Items);
+internal sealed record TargetListResponse(IReadOnlyList<TargetListItem> Items);
+
+/// <summary>A target's state in one word, as the console and the state view show it.</summary>
+internal static class TargetStatusText
+{
+    public static string Of(TargetState state, bool inMaintenance) => state switch
+    {
+        { InOutage: true } => "down",
+        _ when inMaintenance => "maintenance",
+        { LastResult: null } => "unknown",
+        { ConsecutiveFailures: > 0 } => "failing",
+        _ => "up",
+    };
+}
 
 /// <summary>One probe result as the API shows it.</summary>
 internal sealed record ProbeResultResponse(DateTimeOffset Slot, DateTimeOffset CheckedAt, bool Succeeded, int? StatusCode, double LatencyMs, string Detail)
@@ -54,15 +119,9 @@ internal sealed record TargetStatusResponse(
     int OutageCount,
     IReadOnlyList<ProbeResultResponse> History)
 {
-    public static TargetStatusResponse From(MonitoredTarget target, TargetState state, IReadOnlyList<ProbeResult> history) => new(
+    public static TargetStatusResponse From(MonitoredTarget target, TargetState state, IReadOnlyList<ProbeResult> history, bool inMaintenance = false) => new(
         TargetResponse.From(target),
-        state switch
-        {
-            { LastResult: null } => "unknown",
-            { InOutage: true } => "down",
-            { ConsecutiveFailures: > 0 } => "failing",
-            _ => "up",
-        },
+        TargetStatusText.Of(state, inMaintenance),
         state.ConsecutiveFailures,
         state.LastResult?.CheckedAt,
         state.LastResult is { } last ? ProbeResultResponse.From(last) : null,

@@ -28,10 +28,16 @@ internal sealed class TargetStateStore(MonitoringTable table, IOptions<Monitorin
     /// Returns false when another run changed it first (412) or created it first (409), or the target's removal deleted it
     /// (404): then the caller reads again and finds out which.
     /// </summary>
-    public async Task<bool> TryCommitAsync(string name, TargetState state, ETag? readETag, ProbeResult result, CancellationToken cancellationToken)
+    public Task<bool> TryCommitAsync(string name, TargetState state, ETag? readETag, ProbeResult result, CancellationToken cancellationToken) =>
+        TryCommitAsync(name, ProbeSlot.Length, state, readETag, result, cancellationToken);
+
+    /// <inheritdoc cref="TryCommitAsync(string, TargetState, ETag?, ProbeResult, CancellationToken)"/>
+    /// <param name="interval">The target's interval: the history ring holds one entry per slot of it.</param>
+    public async Task<bool> TryCommitAsync(
+        string name, TimeSpan interval, TargetState state, ETag? readETag, ProbeResult result, CancellationToken cancellationToken)
     {
         var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var index = ProbeSlot.RingIndex(result.Slot, options.Value.HistoryLength);
+        var index = ProbeSlot.RingIndex(result.Slot, interval, options.Value.HistoryLength);
         TableTransactionAction[] actions =
         [
             StateAction(name, state, readETag),
@@ -68,18 +74,24 @@ internal sealed class TargetStateStore(MonitoringTable table, IOptions<Monitorin
     /// The state and the history of the last <paramref name="historyCount"/> slots up to <paramref name="now"/>, newest first,
     /// read with one query of the target's partition that names only the ring entries wanted.
     /// </summary>
+    public Task<(TargetState State, IReadOnlyList<ProbeResult> History)> ReadWithHistoryAsync(
+        string name, DateTimeOffset now, int historyCount, CancellationToken cancellationToken) =>
+        ReadWithHistoryAsync(name, ProbeSlot.Length, now, historyCount, cancellationToken);
+
+    /// <inheritdoc cref="ReadWithHistoryAsync(string, DateTimeOffset, int, CancellationToken)"/>
+    /// <param name="interval">The target's interval: one history entry per slot of it.</param>
     public async Task<(TargetState State, IReadOnlyList<ProbeResult> History)> ReadWithHistoryAsync(
-        string name, DateTimeOffset now, int historyCount, CancellationToken cancellationToken)
+        string name, TimeSpan interval, DateTimeOffset now, int historyCount, CancellationToken cancellationToken)
     {
         var length = options.Value.HistoryLength;
         historyCount = Math.Clamp(historyCount, 0, length);
-        var newest = ProbeSlot.Of(now);
-        var oldest = newest - (ProbeSlot.Length * (historyCount - 1));
+        var newest = ProbeSlot.Of(now, interval);
+        var oldest = newest - (interval * (historyCount - 1));
 
         var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MonitoringTable.TargetPartition(name)}")
             + " and (" + TableClient.CreateQueryFilter($"RowKey eq {MonitoringTable.StateRow}")
-            + HistoryRangeFilter(ProbeSlot.RingIndex(oldest, length), ProbeSlot.RingIndex(newest, length), historyCount, length) + ")";
+            + HistoryRangeFilter(ProbeSlot.RingIndex(oldest, interval, length), ProbeSlot.RingIndex(newest, interval, length), historyCount, length) + ")";
 
         var state = TargetState.Initial;
         var history = new List<ProbeResult>();
@@ -128,6 +140,8 @@ internal sealed class TargetStateStore(MonitoringTable table, IOptions<Monitorin
         var entity = new TableEntity(MonitoringTable.TargetPartition(name), MonitoringTable.StateRow)
         {
             ["ConsecutiveFailures"] = state.ConsecutiveFailures,
+            ["ConsecutiveSuccesses"] = state.ConsecutiveSuccesses,
+            ["RecoveringSince"] = state.RecoveringSince,
             ["FailingSince"] = state.FailingSince,
             ["OutageStartedAt"] = state.OutageStartedAt,
             ["OutageCount"] = state.OutageCount,
@@ -147,6 +161,8 @@ internal sealed class TargetStateStore(MonitoringTable table, IOptions<Monitorin
     private static TargetState ToState(TableEntity entity) => new()
     {
         ConsecutiveFailures = entity.GetInt32("ConsecutiveFailures") ?? 0,
+        ConsecutiveSuccesses = entity.GetInt32("ConsecutiveSuccesses") ?? 0,
+        RecoveringSince = entity.GetDateTimeOffset("RecoveringSince"),
         FailingSince = entity.GetDateTimeOffset("FailingSince"),
         OutageStartedAt = entity.GetDateTimeOffset("OutageStartedAt"),
         OutageCount = entity.GetInt32("OutageCount") ?? 0,

@@ -1,6 +1,7 @@
 using InfoFloPay.Functions.Intake;
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications.Composition;
+using InfoFloPay.Functions.Notifications.Paging;
 using InfoFloPay.Functions.Roster;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace InfoFloPay.Functions.Notifications;
 /// and SLA durations are those of the policy (<see cref="SlaWording"/>; without a policy, as in some unit tests, mail
 /// states the due time alone).
 /// </summary>
-public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, ISupportTeam? team = null, SlaWording? sla = null)
+public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, ISupportTeam? team = null, SlaWording? sla = null, PageLinks? links = null)
 {
     private const string UrgentPriority = "urgent";
 
@@ -110,6 +111,19 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, I
                 });
                 break;
 
+            case HelpdeskEventTypes.TicketEscalated:
+                // Each target is its own delivery (a webhook pages, an address gets the page as email), keyed by the
+                // event, so a redelivered message pages nobody twice.
+                var escalated = Read<TicketEscalatedData>(helpdeskEvent);
+                var label = escalated.Final ? "nobody acknowledged, paging the whole team" : $"not acknowledged, escalation step {escalated.Step}";
+                foreach (var target in escalated.Targets)
+                {
+                    plan.Page(target, $"[{helpdeskEvent.TicketId}] URGENT ({label}): {escalated.Subject}", escalated.Description ?? escalated.Subject,
+                        escalated.PageId, escalated.Step, $"{helpdeskEvent.MessageId}/pager/{target.ToLowerInvariant()}");
+                }
+
+                break;
+
             case HelpdeskEventTypes.SlaWarning or HelpdeskEventTypes.SlaBreached:
                 var alert = Read<SlaAlertData>(helpdeskEvent);
                 var kind = helpdeskEvent.Type == HelpdeskEventTypes.SlaWarning ? NotificationKind.SlaWarning : NotificationKind.SlaBreach;
@@ -143,6 +157,9 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, I
     }
 
     private SupportRosterOptions Roster => roster.Value;
+
+    private Uri? Link(HelpdeskEvent helpdeskEvent, string pageId, int step) =>
+        links?.For(helpdeskEvent.TicketId, pageId, step, helpdeskEvent.OccurredAt);
 
     /// <summary>Urgent: the Operations Manager is paged and every agent (but the owner, who has just been told) is emailed.</summary>
     private void Mobilize(PlanBuilder plan, string subject, string? details, NotificationModel model, PersonRef? assignee)
@@ -199,6 +216,8 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, I
                 new EmailAddress(to.Email, name)));
         }
 
+        /// <summary>The first page of an urgent ticket, to the Operations Manager. The page id is the event that made the
+        /// ticket urgent (as <c>UrgentPaging</c> records it), so its acknowledgement link names the ticket's page.</summary>
         public void Page(string subject, string? details)
         {
             var manager = planner.Roster.OperationsManager;
@@ -208,8 +227,22 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, I
                 return;
             }
 
-            var page = new Page(target, $"[{helpdeskEvent.TicketId}] URGENT: {subject}", details ?? subject, helpdeskEvent.TicketId, helpdeskEvent.TicketId);
-            Deliveries.Add(new PageDelivery($"{helpdeskEvent.MessageId}/pager", page));
+            Page(target, $"[{helpdeskEvent.TicketId}] URGENT: {subject}", details ?? subject, helpdeskEvent.EventId, step: 0, $"{helpdeskEvent.MessageId}/pager");
+        }
+
+        /// <summary>A page carrying the one-click acknowledgement link of <paramref name="step"/> of page <paramref name="pageId"/>.
+        /// The dedup key stays the ticket id, so a PagerDuty incident is updated, not opened again.</summary>
+        public void Page(string target, string summary, string details, string pageId, int step, string key)
+        {
+            var link = planner.Link(helpdeskEvent, pageId, step);
+            var page = new Page(target, summary, link is null ? details : $"{details}\n\nAcknowledge this page (stops the escalation): {link}",
+                helpdeskEvent.TicketId, helpdeskEvent.TicketId)
+            {
+                AcknowledgeUrl = link,
+                // Step 0 keeps the key pages always had; later steps to the same address are new mail, not repeats of it.
+                PageKey = step == 0 ? null : $"{helpdeskEvent.TicketId}/{pageId}/{step}",
+            };
+            Deliveries.Add(new PageDelivery(key, page));
         }
     }
 }

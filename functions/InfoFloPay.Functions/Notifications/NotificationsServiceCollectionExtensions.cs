@@ -27,12 +27,22 @@ internal static class NotificationsServiceCollectionExtensions
                 options => !PagerRouter.TryWebhook(configuration["Support:OperationsManager:Pager"], out _)
                     || !string.IsNullOrWhiteSpace(options.RoutingKey),
                 "Support__OperationsManager__Pager is a webhook URL, so Paging__RoutingKey (the PagerDuty integration key) is required.")
+            .Validate(options => options.AcknowledgeWithin > TimeSpan.Zero && options.LinkValidity > TimeSpan.Zero,
+                "Paging__AcknowledgeWithin and Paging__LinkValidity must be positive durations (hh:mm:ss).")
+            .Validate(
+                // Unset means no links in Azure (PageLinkSigner); a key that is set must be long enough to be one.
+                options => string.IsNullOrEmpty(options.SigningKey) || options.SigningKey.Length >= PageLinkSigner.MinimumKeyLength,
+                $"Paging__SigningKey (the acknowledgement links' HMAC key, a Key Vault reference) must be at least {PageLinkSigner.MinimumKeyLength} characters.")
+            .PostConfigure(options => options.LinkBaseUrl ??= configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } host ? $"https://{host}" : null)
             .ValidateOnStartInAzure(configuration);
 
         services.AddSingleton<IEmailSender, AcsEmailSender>();
         services.AddSingleton<PagerDutyPager>();
         services.AddSingleton<EmailPager>();
         services.AddSingleton<IPager, PagerRouter>();
+        services.AddSingleton<PageLinkSigner>();
+        services.AddSingleton<PageLinks>();
+        services.AddSingleton<PagingPlanSource>();
 
         services.AddOptions<DeskLinkOptions>()
             .BindConfiguration(DeskLinkOptions.SectionName)

@@ -1,6 +1,7 @@
 using InfoFloPay.Domain.Sla;
 using InfoFloPay.Domain.Tickets;
 using Microsoft.Extensions.DependencyInjection;
+using InfoFloPay.Functions.Notifications.Paging;
 using Microsoft.Extensions.Options;
 
 namespace InfoFloPay.Functions.Sla;
@@ -18,7 +19,12 @@ internal static class SlaServiceCollectionExtensions
         services.AddSingleton<SlaClock>();
         services.AddSingleton<PolicySla>();
         services.AddSingleton<SlaEscalation>();
+        services.AddOptions<SlaSweepOptions>().BindConfiguration(SlaSweepOptions.SectionName)
+            .Validate(options => options.MaxDegreeOfParallelism is >= 1 and <= 64, "SlaSweep__MaxDegreeOfParallelism must be 1–64.");
+        services.AddSingleton<PageEscalation>();
         services.AddSingleton<SlaSweep>();
+        services.AddSingleton<SlaDueMessages>();
+        services.AddSingleton<SlaDueHandler>();
         return services;
     }
 }

@@ -59,6 +59,14 @@ public static class TicketEnvelopes
                         EnumText.Of(ticket.Priority),
                         ticket.Sla.Tier,
                         ticket.Sla.Calendar)),
+                TicketEventKind.Escalated when ticket.Paging is { } paging => (HelpdeskEventTypes.TicketEscalated,
+                    new TicketEscalatedData(
+                        ticket.Subject,
+                        paging.PageId,
+                        paging.EscalationStep,
+                        Final: paging.NextEscalationAt is null,
+                        e.Recipients ?? [],
+                        Excerpt(ticket.Description))),
                 _ => null,
             };
             if (message is var (type, data))

@@ -60,12 +60,22 @@ public static class TicketKeys
             keys.Add($"{QueuePrefix}{(int)ticket.Priority}|{StorageKey.OldestFirst(ticket.CreatedAt)}|{ticket.Id}");
         }
 
-        if (ticket.Sla.NextCheckpointAt is { } due)
+        // One due-time row per ticket: the sooner of its next SLA checkpoint and its page's next escalation step.
+        if (DueAt(ticket) is { } due)
         {
             keys.Add(Sla(due, ticket.Id));
         }
 
         return keys;
+    }
+
+    /// <summary>The next instant something is due on the ticket: the sooner of its SLA checkpoint and its page's next
+    /// escalation step; null when nothing is.</summary>
+    public static DateTimeOffset? DueAt(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        DateTimeOffset? a = ticket.Sla.NextCheckpointAt, b = ticket.Paging?.NextEscalationAt;
+        return a is null ? b : b is null ? a : (a < b ? a : b);
     }
 
     /// <summary>

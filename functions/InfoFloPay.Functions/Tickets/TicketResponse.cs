@@ -27,6 +27,9 @@ public sealed record TicketResponse(
     /// <summary>Who routing suggests (<c>Routing__Mode=suggest</c>); absent when nobody was suggested.</summary>
     public string? SuggestedAssignee { get; init; }
 
+    /// <summary>The page an urgent ticket set off; absent for a ticket never paged.</summary>
+    public PagingResponse? Paging { get; init; }
+
     public static TicketResponse From(Ticket ticket, bool withDescription = true)
     {
         ArgumentNullException.ThrowIfNull(ticket);
@@ -39,6 +42,7 @@ public sealed record TicketResponse(
             })
         {
             SuggestedAssignee = ticket.SuggestedAssignee,
+            Paging = PagingResponse.From(ticket.Paging),
         };
     }
 }
@@ -60,6 +64,25 @@ public sealed record SlaResponse(
         SlaCalendarKind.RoundTheClock => "24x7",
         _ => null,
     };
+}
+
+/// <summary>A ticket's page as API.md shows it: <see cref="EscalationStep"/> 0 for the first page, N after step N;
+/// <see cref="NextEscalationAt"/> null once acknowledged or after the last step.</summary>
+public sealed record PagingResponse(
+    DateTimeOffset PagedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? AcknowledgedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? AcknowledgedBy,
+    int EscalationStep,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? NextEscalationAt)
+{
+    /// <summary>How it was acknowledged: <c>console</c>, <c>link</c> or <c>reply</c>; absent until then.</summary>
+    public string? AcknowledgedVia { get; init; }
+
+    public static PagingResponse? From(TicketPaging? paging) => paging is null ? null
+        : new(paging.PagedAt, paging.AcknowledgedAt, paging.AcknowledgedBy, paging.EscalationStep, paging.NextEscalationAt)
+        {
+            AcknowledgedVia = paging.AcknowledgedVia,
+        };
 }
 
 public sealed record TicketListResponse(IReadOnlyList<TicketResponse> Items, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ContinuationToken);

@@ -7,6 +7,8 @@ using InfoFloPay.Domain.Identity;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Agents;
 using InfoFloPay.Functions.Customers;
+using InfoFloPay.Functions.Notifications.Paging;
+using InfoFloPay.Functions.Sla;
 using Microsoft.Extensions.Logging;
 
 namespace InfoFloPay.Functions.Tickets;
@@ -22,7 +24,9 @@ public sealed class TicketService(
     ISlaCalculator sla,
     TicketOutbox outbox,
     TimeProvider clock,
-    ILogger<TicketService> logger)
+    ILogger<TicketService> logger,
+    PagingPlanSource? paging = null,
+    SlaDueMessages? due = null)
 {
     public Task<TicketResult> CreateAsync(NewTicketRequest request, Caller caller, TicketChannel channel, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -70,6 +74,7 @@ public sealed class TicketService(
         var opened = TicketLifecycle.Open(id, draft, EnumText.Of(tier), caller, now);
         opened = opened with { Ticket = opened.Ticket with { Sla = sla.Evaluate(opened.Ticket, now) } };
         opened = SlaMilestones.Record(before: null, opened, now);
+        opened = Paged(before: null, opened, now);
 
         CommittedChange committed;
         try
@@ -84,6 +89,7 @@ public sealed class TicketService(
 
         logger.LogInformation("Ticket {TicketId} opened by {Caller} via {Channel} for {CustomerId}", id, caller.Email, channel, draft.CustomerId);
         await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);
+        await ScheduleDueAsync(committed, cancellationToken).ConfigureAwait(false);
         return new TicketResult(committed.Ticket, committed.ETag, Replayed: false);
     }
 
@@ -288,6 +294,7 @@ public sealed class TicketService(
 
         logger.LogInformation("Ticket {TicketId} changed by {Caller}: {Events}", id, caller.Email, string.Join(", ", committed.Outbox.Select(m => m.Event.Type)));
         await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);
+        await ScheduleDueAsync(committed, cancellationToken).ConfigureAwait(false);
         return new StoredTicket(committed.Ticket, committed.ETag);
     }
 
@@ -295,7 +302,80 @@ public sealed class TicketService(
     private TicketChange Evaluated(Ticket before, TicketChange applied, DateTimeOffset now)
     {
         applied = applied with { Ticket = applied.Ticket with { Sla = sla.Evaluate(applied.Ticket, now) } };
-        return SlaMilestones.Record(before, applied, now);
+        return Paged(before, SlaMilestones.Record(before, applied, now), now);
+    }
+
+    /// <summary>The committed ticket's next due instant (SLA milestone or escalation step) as a scheduled message.</summary>
+    private Task ScheduleDueAsync(CommittedChange committed, CancellationToken cancellationToken) =>
+        due is null ? Task.CompletedTask : due.ScheduleAsync(committed.Ticket, cancellationToken);
+
+    /// <summary>The change's paging consequences (a ticket that became urgent is paged, a staff public reply acknowledges);
+    /// none when paging is not set up (unit hosts).</summary>
+    private TicketChange Paged(Ticket? before, TicketChange change, DateTimeOffset now) =>
+        paging is null ? change : UrgentPaging.Record(before, change, now, paging.Plan);
+
+    /// <summary>
+    /// Staff acknowledge the page of ticket <paramref name="id"/> (<c>POST /api/tickets/{id}/acknowledge</c>): its
+    /// escalation stops. Acknowledging again changes nothing; customers are refused (403), a ticket never paged is 409.
+    /// </summary>
+    public Task<StoredTicket> AcknowledgeAsync(string id, Caller caller, ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return ChangeAsync(id, caller, ifMatch, (ticket, now) => caller.IsStaff
+            ? UrgentPaging.Acknowledge(ticket, new EventActor(caller.Email, caller.Name, EnumText.Of(caller.Role)), AcknowledgedVia.Console, now)
+            : throw RequestRejectedException.Forbidden("Only support staff acknowledge pages."), cancellationToken);
+    }
+
+    /// <summary>
+    /// The paged person acknowledges through a checked link: only while <paramref name="link"/>'s page is the ticket's
+    /// current one and nobody has acknowledged it (else nothing changes and the outcome says why).
+    /// </summary>
+    public async Task<(PageLinkOutcome Outcome, TicketPaging? Paging)> AcknowledgeByLinkAsync(PageLink link, string pagedPerson, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (!TicketIds.IsValid(link.TicketId))
+        {
+            return (PageLinkOutcome.NotCurrent, null);
+        }
+
+        var outcome = PageLinkOutcome.Acknowledged;
+        var actor = new EventActor(pagedPerson, null, EnumText.Of(CallerRole.System));
+        CommittedChange? committed;
+        try
+        {
+            committed = await store.UpdateIfChangedAsync(link.TicketId, ticket =>
+            {
+                if (ticket.Paging is not { } current || current.PageId != link.PageId)
+                {
+                    outcome = PageLinkOutcome.NotCurrent;
+                    return null;
+                }
+
+                if (current.IsAcknowledged)
+                {
+                    outcome = PageLinkOutcome.AlreadyAcknowledged;
+                    return null;
+                }
+
+                outcome = PageLinkOutcome.Acknowledged;
+                var now = clock.GetUtcNow();
+                return Evaluated(ticket, UrgentPaging.Acknowledge(ticket, actor, AcknowledgedVia.Link, now), now);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestRejectedException ex) when (ex.Kind == Rejection.NotFound)
+        {
+            return (PageLinkOutcome.NotCurrent, null);
+        }
+
+        if (committed is not null)
+        {
+            logger.LogInformation("Ticket {TicketId} page {PageId} acknowledged by link (step {Step})", link.TicketId, link.PageId, link.Step);
+            await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);
+            return (outcome, committed.Ticket.Paging);
+        }
+
+        var read = await store.GetAsync(link.TicketId, cancellationToken).ConfigureAwait(false);
+        return (outcome, read?.Ticket.Paging);
     }
 
     /// <summary>
@@ -321,6 +401,7 @@ public sealed class TicketService(
 
         logger.LogInformation("Ticket {TicketId} routed by {Caller}: {Events}", id, router.Email, string.Join(", ", committed.Outbox.Select(m => m.Event.Type)));
         await outbox.PublishAsync(committed.Outbox, cancellationToken).ConfigureAwait(false);
+        await ScheduleDueAsync(committed, cancellationToken).ConfigureAwait(false);
         return new StoredTicket(committed.Ticket, committed.ETag);
     }
 
@@ -348,6 +429,15 @@ public sealed class TicketService(
 
     private static string RequestHash(NewTicketRequest request, TicketChannel channel) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { request, channel }, HelpdeskJson.Options)));
+}
+
+/// <summary>What an acknowledgement link did: acknowledged the page, or nothing, since someone already had or the page
+/// is not the ticket's current one (or the ticket is gone).</summary>
+public enum PageLinkOutcome
+{
+    Acknowledged,
+    AlreadyAcknowledged,
+    NotCurrent,
 }
 
 /// <summary>A create's outcome; <see cref="Replayed"/> when an Idempotency-Key retry returned the first response.</summary>

@@ -111,7 +111,8 @@ resource namespaceRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-
       principalId: assignment.principalId
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', assignment.roleDefinitionId)
       principalType: assignment.?principalType
-      description: assignment.?description
+      // The role's documented name first, so the portal and the drift test both see which role was meant.
+      description: '${assignment.roleName}: ${assignment.description}'
     }
   }
 ]

@@ -32,7 +32,7 @@ param runtimeVersion string = '10.0'
 
 @description('Optional. Instance memory size in MB.')
 @allowed([512, 2048, 4096])
-param instanceMemoryMB int = 2048
+param instanceMemoryMB int = 512
 
 @description('Optional. Upper bound on scale-out; keeps a runaway queue from running up a bill.')
 @minValue(1)
@@ -49,6 +49,19 @@ param authClientId string
 
 @description('Required. Tenant ID of that app registration.')
 param authTenantId string
+
+@description('Optional. Paths App Service Authentication lets through without a token (each route then checks its own key or is public by design).')
+param anonymousPaths string[] = [
+  '/api/health'
+  '/api/status'
+  '/api/status/*'
+  '/status'
+  '/api/heartbeats/*'
+  '/api/inbound/email'
+  '/api/openapi.json'
+  '/api/portal/*'
+  '/api/console/*'
+]
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: planName
@@ -114,8 +127,11 @@ resource settings 'Microsoft.Web/sites/config@2024-11-01' = {
   properties: union(appSettings, additionalAppSettings)
 }
 
-// Entra ID validates bearer tokens and fills X-MS-CLIENT-PRINCIPAL; anonymous requests still reach the app, which
-// answers 401/403 itself per route (health is public, /api/inbound/email uses a function key).
+// Entra ID validates bearer tokens and fills X-MS-CLIENT-PRINCIPAL (the platform drops any such header a caller sends).
+// Every path needs a token except the anonymous ones: health and status, heartbeats, inbound mail (its function key),
+// the OpenAPI document, and the portal/console pages, whose own API calls carry a token. Unauthenticated API calls get
+// 401, not a sign-in redirect. The app fails closed on its own as well (WEBSITE_AUTH_ENABLED, docs/deploy.md), because
+// the Flex Consumption docs have at times listed Easy Auth as not enforced there.
 resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: site
   name: 'authsettingsV2'
@@ -124,8 +140,9 @@ resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = {
       enabled: true
     }
     globalValidation: {
-      requireAuthentication: false
-      unauthenticatedClientAction: 'AllowAnonymous'
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: anonymousPaths
     }
     httpSettings: {
       requireHttps: true

@@ -233,6 +233,29 @@ public sealed partial class ConsoleJourneyTests(ConsoleSite site)
             && e["body"]?.GetValue<string>() == "Checked with the bank: delay is on their side.");
     }
 
+    [Fact]
+    public async Task An_urgent_ticket_shows_the_unacknowledged_page_until_an_agent_acknowledges_it_and_then_who_did()
+    {
+        var id = await site.OpenTicketAsync(ConsoleSite.Dana, "Every card payment declined " + Suffix());
+        using (var agent = site.Host.Agent())
+        {
+            (await agent.PostAsJsonAsync(new Uri($"/api/tickets/{id}/triage", UriKind.Relative), new { priority = "urgent", assignee = ConsoleSite.Ben })).EnsureSuccessStatusCode();
+        }
+
+        await site.Host.MessagesSettledAsync();
+        var page = await site.OpenAsAgentAsync("#/ticket/" + id);
+
+        var banner = page.Locator("#ws-paging .paging.unacked");
+        await Expect(banner).ToContainTextAsync("Paged, not acknowledged.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge page" }).ClickAsync();
+
+        await Expect(page.Locator("#ws-paging .paging.acked")).ToContainTextAsync($"Page acknowledged by {ConsoleSite.Ava}");
+        await Expect(banner).ToHaveCountAsync(0);
+        await Expect(page.Locator("#ws-timeline")).ToContainTextAsync($"Page acknowledged by");
+        var paging = (await site.TicketAsync(id))["paging"]!;
+        Assert.Equal((ConsoleSite.Ava, "console"), (paging["acknowledgedBy"]!.GetValue<string>(), paging["acknowledgedVia"]!.GetValue<string>()));
+    }
+
     private static string Suffix() => Guid.NewGuid().ToString("N")[..6];
 
     /// <summary>A desktop-sized window, where the workspace has its side panel (and the screenshots look as on a desk).</summary>

@@ -40,6 +40,23 @@ public sealed partial class AzdProjectTests(CompiledMainTemplate main) : IClassF
     }
 
     [Fact]
+    public void The_service_bus_extension_guard_is_a_service_hook_so_every_packaging_path_runs_it()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "azure.yaml"));
+        var service = ServiceBlock().Match(yaml);
+        var hook = ServicePrepackageHook().Match(yaml);
+
+        // A root-level prepackage hook is skipped by `azd deploy <service>`; only services.<name>.hooks runs on every path.
+        Assert.True(hook.Success, "azure.yaml has no services.<name>.hooks.prepackage posix hook");
+        Assert.Equal(service.Groups["name"].Value, hook.Groups["service"].Value);
+        Assert.DoesNotMatch(@"(?m)^hooks:", yaml);
+        // Service hooks run in the service's project folder, so the script path is resolved from there.
+        var script = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, service.Groups["project"].Value.Trim(), hook.Groups["run"].Value.Trim()));
+        Assert.Equal(Path.Combine(RepositoryRoot.Path, "scripts", "check-deploy-build.sh"), script);
+        Assert.True(File.Exists(script), $"{script} does not exist");
+    }
+
+    [Fact]
     public void The_deploy_workflow_passes_every_parameters_file_value_and_gives_the_defaults_itself()
     {
         var parameters = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "main.parameters.json"));
@@ -82,6 +99,9 @@ public sealed partial class AzdProjectTests(CompiledMainTemplate main) : IClassF
 
     [GeneratedRegex(@"^\s+(?<name>[A-Z_][A-Z0-9_]*):\s*\$\{\{\s*(?<expression>vars\.[^}]*?)\s*\}\}", RegexOptions.Multiline)]
     private static partial Regex WorkflowVariable();
+
+    [GeneratedRegex(@"^\s{2}(?<service>[a-z0-9-]+):\s*\n(?:\s{4}.*\n)*?\s{4}hooks:\s*\n\s{6}prepackage:\s*\n\s{8}posix:\s*\n(?:\s{10}.*\n)*?\s{10}run:\s*(?<run>\S+)", RegexOptions.Multiline)]
+    private static partial Regex ServicePrepackageHook();
 
     [GeneratedRegex(@"^services:\s*\n\s+(?<name>[a-z0-9-]+):\s*\n(?=(?:\s{4}.*\n)*?\s{4}project:\s*(?<project>\S+))(?=(?:\s{4}.*\n)*?\s{4}language:\s*(?<language>\S+))(?=(?:\s{4}.*\n)*?\s{4}host:\s*(?<host>\S+))", RegexOptions.Multiline)]
     private static partial Regex ServiceBlock();

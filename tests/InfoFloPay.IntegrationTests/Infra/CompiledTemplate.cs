@@ -52,7 +52,8 @@ public sealed class CompiledTemplate
                 r.Name,
                 r.Declaration["scope"] is null ? null : ArmExpression.Render(r.Property("scope")),
                 ArmExpression.Render(r.Property("properties.roleDefinitionId")),
-                r.Declaration["name"]?.GetValue<string>() ?? ""))
+                r.Declaration["name"]?.GetValue<string>() ?? "",
+                r.Property("properties.description") as string))
             .ToList();
 
     /// <summary>Custom role definitions in the template: rendered name (the role's GUID or its expression) and its actions.</summary>

@@ -10,16 +10,22 @@ namespace InfoFloPay.IntegrationTests.Infra;
 /// </summary>
 public static partial class InfraDriftRules
 {
-    /// <summary>Built-in roles the template may assign. Anything else (Owner, Contributor, *Data Owner on Service Bus...) fails.</summary>
-    public static readonly IReadOnlyDictionary<string, string> AllowedBuiltInRoles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// Built-in roles the template may assign, by documented name → GUID, copied from the Azure built-in roles reference
+    /// (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles: Storage, Integration and Monitor
+    /// sections). Every role assignment's description starts with the role's name ("Storage Blob Data Owner: ..."), and
+    /// the GUID it grants must be the one listed here under that name. A role not listed (Owner, Contributor...) fails.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> BuiltInRoles = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["b7e6dc6d-f1e8-4753-8033-0f276bb0955b"] = "Storage Blob Data Owner (Functions host storage needs blob leases)",
-        ["ba92f5b4-2d11-453d-a403-e96b0029c9fe"] = "Storage Blob Data Contributor (ticket attachments)",
-        ["974c5e8b-45b9-4653-ba55-5f855dd0fb88"] = "Storage Queue Data Contributor",
-        ["0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"] = "Storage Table Data Contributor",
-        ["4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"] = "Azure Service Bus Data Receiver",
-        ["69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"] = "Azure Service Bus Data Sender",
-        ["3913510d-42f4-4e42-8a23-e8e0ea1e7bd6"] = "Monitoring Metrics Publisher",
+        ["Storage Blob Data Owner"] = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // host leases, timer state, deployment package
+        ["Storage Blob Data Contributor"] = "ba92f5b4-2d11-453d-a403-e96b0029c9fe", // ticket attachments
+        ["Storage Queue Data Contributor"] = "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
+        ["Storage Table Data Contributor"] = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
+        ["Azure Service Bus Data Owner"] = "090c5cfd-751d-490a-894a-3ce6f1109419", // the Flex scaler reads message counts (Manage)
+        ["Azure Service Bus Data Receiver"] = "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0",
+        ["Azure Service Bus Data Sender"] = "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39",
+        ["Monitoring Metrics Publisher"] = "3913510d-42f4-4e42-8a64-420c390055eb",
     };
 
     /// <summary>Actions a custom role in the template may grant: exactly what sending email through ACS with Entra ID needs.</summary>
@@ -38,6 +44,7 @@ public static partial class InfraDriftRules
     {
         // e.g. ["Triage"] = "keyword rules ship in the package; settings only override them",
         ["Desk"] = "Desk__PublicBaseUrl (email links) defaults to https://{WEBSITE_HOSTNAME}, the Function App's own host name",
+        ["RateLimits"] = "the per-caller limits' defaults (README, Rate limits) are the production values; settings only tune them",
     };
 
     /// <summary>App settings whose value may look like a connection string because it is not a secret.</summary>
@@ -196,9 +203,9 @@ public static partial class InfraDriftRules
             }
 
             var role = assignment.RoleDefinitionId.Split("/roleDefinitions/", 2) is [_, var id] ? id : assignment.RoleDefinitionId;
-            if (!AllowedBuiltInRoles.ContainsKey(role) && !customRoles.ContainsKey(role))
+            if (!customRoles.ContainsKey(role))
             {
-                problems.Add($"Role assignment {assignment.Where} grants role '{role}', which is neither in InfraDriftRules.AllowedBuiltInRoles nor a custom role in the template.");
+                problems.AddRange(BuiltInRoleProblems(assignment, role));
             }
 
             if (!assignment.NameExpression.StartsWith("[guid(", StringComparison.Ordinal))
@@ -208,6 +215,23 @@ public static partial class InfraDriftRules
         }
 
         return problems;
+    }
+
+    private static IEnumerable<string> BuiltInRoleProblems(RoleAssignment assignment, string role)
+    {
+        var declared = assignment.Description?.Split(':', 2) is [var name, _] ? name.Trim() : null;
+        if (declared is null)
+        {
+            yield return $"Role assignment {assignment.Where} grants '{role}' without naming the role: its description must start with the role's documented name and a colon.";
+        }
+        else if (!BuiltInRoles.TryGetValue(declared, out var documented))
+        {
+            yield return $"Role assignment {assignment.Where} names role '{declared}', which is not in InfraDriftRules.BuiltInRoles (add it with its documented GUID, if it is really needed).";
+        }
+        else if (!documented.Equals(role, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"Role assignment {assignment.Where} says '{declared}' but grants '{role}'; the documented GUID of {declared} is {documented}.";
+        }
     }
 
     /// <summary>Options classes in an assembly (a class with a public const string SectionName), with their [Required] keys.</summary>

@@ -155,13 +155,34 @@ public sealed class InfraDriftRulesTests
     }
 
     [Fact]
-    public void A_role_outside_the_allowed_list_is_reported()
+    public void A_role_outside_the_built_in_role_table_is_reported()
     {
-        var template = Template(roles: [RoleAssignment(Storage, Owner)]);
+        var template = Template(roles: [RoleAssignment(Storage, Owner, "Owner: everything")]);
 
         var problem = Assert.Single(InfraDriftRules.RoleAssignmentProblems(template));
 
-        Assert.Contains(Owner, problem, StringComparison.Ordinal);
+        Assert.Contains("'Owner', which is not in InfraDriftRules.BuiltInRoles", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_guid_that_is_not_the_role_the_assignment_names_is_reported()
+    {
+        // The GUID main.bicep once carried for Monitoring Metrics Publisher: no such role exists, so the deployment failed.
+        var template = Template(roles: [RoleAssignment("Microsoft.Insights/components/appi1", "3913510d-42f4-4e42-8a23-e8e0ea1e7bd6", "Monitoring Metrics Publisher: telemetry")]);
+
+        var problem = Assert.Single(InfraDriftRules.RoleAssignmentProblems(template));
+
+        Assert.Contains("the documented GUID of Monitoring Metrics Publisher is 3913510d-42f4-4e42-8a64-420c390055eb", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_built_in_role_assignment_whose_description_does_not_name_the_role_is_reported()
+    {
+        var template = Template(roles: [RoleAssignment(Storage, TableDataContributor, "tables")]);
+
+        var problem = Assert.Single(InfraDriftRules.RoleAssignmentProblems(template));
+
+        Assert.Contains("without naming the role", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,7 +195,7 @@ public sealed class InfraDriftRulesTests
         Assert.Contains("ListKeys", problem, StringComparison.Ordinal);
     }
 
-    private static JsonObject RoleAssignment(string? scope, string role)
+    private static JsonObject RoleAssignment(string? scope, string role, string description = "Storage Table Data Contributor: tables")
     {
         var assignment = new JsonObject
         {
@@ -186,6 +207,7 @@ public sealed class InfraDriftRulesTests
                 ["roleDefinitionId"] = role.StartsWith('[')
                     ? $"[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', {role[1..^1]})]"
                     : $"[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{role}')]",
+                ["description"] = description,
             },
         };
         if (scope is not null)

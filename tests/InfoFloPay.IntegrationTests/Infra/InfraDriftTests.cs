@@ -38,12 +38,13 @@ public sealed class InfraDriftTests(CompiledMainTemplate main) : IClassFixture<C
     }
 
     [Fact]
-    public void Every_role_assignment_is_on_one_resource_with_an_allowed_role()
+    public void Every_role_assignment_is_on_one_resource_and_grants_the_documented_guid_of_the_role_it_names()
     {
         var problems = InfraDriftRules.RoleAssignmentProblems(_template);
 
-        // Identity: blob, queue, table, Service Bus receive and send, metrics, email; deploying user: table, Service Bus.
-        Assert.Equal(9, _template.RoleAssignments.Count);
+        // Identity: blob, queue, table, Service Bus (owner), metrics, email; deploying user: table, Service Bus.
+        Assert.Equal(8, _template.RoleAssignments.Count);
+        Assert.Contains(_template.RoleAssignments, a => a.Description?.StartsWith("Azure Service Bus Data Owner:", StringComparison.Ordinal) == true);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 

@@ -50,6 +50,10 @@ public sealed class MonitoringTargetsApiTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Equal(10, target.GetProperty("timeoutSeconds").GetInt32());
         Assert.Equal(3, target.GetProperty("failureThreshold").GetInt32());
         Assert.Equal("acme", target.GetProperty("customerId").GetString());
+        Assert.Equal(60, target.GetProperty("intervalSeconds").GetInt32());
+        Assert.Equal(1, target.GetProperty("recoveryThreshold").GetInt32());
+        Assert.Equal("unknown", target.GetProperty("status").GetString());
+        Assert.Equal(0, target.GetProperty("consecutiveFailures").GetInt32());
     }
 
     [Fact]

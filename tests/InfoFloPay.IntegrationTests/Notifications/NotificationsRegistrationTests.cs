@@ -71,6 +71,8 @@ public class NotificationsRegistrationTests
         Assert.Contains("ServiceBusConnection__fullyQualifiedNamespace", messages);
         Assert.Contains("SenderAddress", messages);
         Assert.Contains("Paging__RoutingKey", messages);
+        // No signing key is no one-click links, not a desk that refuses to start (PageLinkSignerTests).
+        Assert.DoesNotContain("Paging__SigningKey", messages);
     }
 
     [Fact]
@@ -85,6 +87,7 @@ public class NotificationsRegistrationTests
         settings["Email:SenderAddress"] = "DoNotReply@infoflopay.example";
         settings["Email:ClientId"] = "00000000-0000-0000-0000-000000000001";
         settings["Support:OperationsManager:Pager"] = "olivia.pager@infoflopay.example";
+        settings["Paging:SigningKey"] = "resolved-from-key-vault-at-least-32-characters";
         using var host = Build(settings);
 
         await host.StartAsync();

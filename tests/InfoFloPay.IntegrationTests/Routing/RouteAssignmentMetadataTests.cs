@@ -12,7 +12,7 @@ public class RouteAssignmentMetadataTests
     {
         var triggers = BuiltFunctionMetadata.Load()
             .Select(function => (Name: function!.Text("name"), Trigger: BuiltFunctionMetadata.TriggerOf(function!)))
-            .Where(function => function.Trigger.Text("type") == "serviceBusTrigger")
+            .Where(function => function.Trigger.Text("type") == "serviceBusTrigger" && function.Trigger["topicName"] is not null)
             .ToDictionary(function => function.Name, function => (Topic: function.Trigger.Text("topicName"), Subscription: function.Trigger.Text("subscriptionName")));
 
         Assert.Equal(new Dictionary<string, (string, string)>

@@ -28,7 +28,7 @@ public sealed class ClientPrincipalReaderTests
     }
 
     [Fact]
-    public void Falls_back_to_long_form_email_and_name_type_claims_and_a_custom_role_type()
+    public void Falls_back_to_the_long_form_email_claim_and_takes_roles_only_from_roles_claims()
     {
         var header = Encode("""
             {"auth_typ":"aad","claims":[
@@ -41,7 +41,8 @@ public sealed class ClientPrincipalReaderTests
         var user = ClientPrincipalReader.Read(header)!;
 
         Assert.Equal("carol@contoso.com", user.Email);
-        Assert.Contains("Support.Manager", user.Roles);
+        // role_typ is the principal's own say-so; only "roles" claims (what Entra ID sends) are roles.
+        Assert.Empty(user.Roles);
     }
 
     [Fact]

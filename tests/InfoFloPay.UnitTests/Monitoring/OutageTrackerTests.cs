@@ -309,3 +309,132 @@ public sealed class OutageTrackerTests
         Assert.Equal("IFP-9", late.State.IncidentId);
     }
 }
+
+public sealed class RecoveryAndMaintenanceTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+    private static readonly ProbeOutcome Down = ProbeOutcome.Failure(503, TimeSpan.FromMilliseconds(20), "HTTP 503, expected 200.");
+    private static readonly ProbeOutcome Up = ProbeOutcome.Success(200, TimeSpan.FromMilliseconds(20), "HTTP 200.");
+
+    private readonly OutageTracker _tracker = new(OutagePolicy.Default);
+    private TargetState _state = TargetState.Initial;
+    private int _slot;
+
+    private static MonitoredTarget Target(int threshold = 1, int recovery = 1, int interval = 10) =>
+        new("payments-api", ProbeKind.Http, "https://pay.example/health", 200, 10, null, threshold, null)
+        {
+            IntervalSeconds = interval,
+            RecoveryThreshold = recovery,
+        };
+
+    private IReadOnlyList<IncidentAction> Probe(MonitoredTarget target, ProbeOutcome outcome, bool maintenance = false)
+    {
+        var slot = Start.AddSeconds(target.IntervalSeconds * _slot++);
+        var decision = _tracker.Evaluate(target, _state, new ProbeResult(slot, slot.AddSeconds(1), outcome), maintenance);
+        _state = decision.State;
+        if (decision.Actions.OfType<OpenIncident>().Any())
+        {
+            _state = _state with { IncidentId = "IFP-9" };
+        }
+
+        return decision.Actions;
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void The_incident_resolves_only_after_the_recovery_threshold_of_successes_in_a_row(int recovery)
+    {
+        var target = Target(recovery: recovery);
+        Assert.IsType<OpenIncident>(Assert.Single(Probe(target, Down)));
+        for (var i = 1; i < recovery; i++)
+        {
+            Assert.Empty(Probe(target, Up));
+            Assert.True(_state.InOutage);
+        }
+
+        var resolve = Assert.IsType<ResolveIncident>(Assert.Single(Probe(target, Up)));
+        Assert.False(_state.InOutage);
+        // Down from the failure at :01 to the first success of the confirming streak, 10 s later.
+        Assert.Contains("after an outage of 10 s", resolve.Note);
+        Assert.Contains($"confirmed by {recovery} successful checks", resolve.Note);
+    }
+
+    [Fact]
+    public void A_failure_while_recovery_is_being_confirmed_keeps_the_outage_without_a_second_incident()
+    {
+        var target = Target(recovery: 2);
+        Probe(target, Down);
+        Assert.Empty(Probe(target, Up));
+        Assert.Empty(Probe(target, Down));
+        Assert.Empty(Probe(target, Up));
+        Assert.IsType<ResolveIncident>(Assert.Single(Probe(target, Up)));
+        Assert.Equal(1, _state.OutageCount);
+    }
+
+    [Fact]
+    public void A_relapse_after_a_confirmed_recovery_reopens_the_same_incident()
+    {
+        var target = Target(recovery: 2);
+        Probe(target, Down);
+        Probe(target, Up);
+        Probe(target, Up);
+
+        var reopen = Assert.IsType<ReopenIncident>(Assert.Single(Probe(target, Down)));
+        Assert.Equal("IFP-9", reopen.TicketId);
+    }
+
+    [Fact]
+    public void Failures_inside_a_maintenance_window_open_nothing()
+    {
+        var target = Target(threshold: 3);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Empty(Probe(target, Down, maintenance: true));
+        }
+
+        Assert.Equal(10, _state.ConsecutiveFailures);
+        Assert.False(_state.InOutage);
+    }
+
+    [Fact]
+    public void A_target_still_failing_after_the_window_opens_exactly_one_incident_at_the_first_probe_after_it()
+    {
+        var target = Target(threshold: 3);
+        for (var i = 0; i < 6; i++)
+        {
+            Probe(target, Down, maintenance: true);
+        }
+
+        var open = Assert.IsType<OpenIncident>(Assert.Single(Probe(target, Down)));
+        Assert.Equal(Start.AddSeconds(1), open.FirstFailureAt);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.DoesNotContain(Probe(target, Down), a => a is OpenIncident);
+        }
+    }
+
+    [Fact]
+    public void An_outage_that_recovered_inside_the_window_reports_nothing_when_it_ends()
+    {
+        var target = Target(threshold: 2);
+        Probe(target, Down, maintenance: true);
+        Probe(target, Down, maintenance: true);
+        Probe(target, Up, maintenance: true);
+
+        Assert.Empty(Probe(target, Up));
+        Assert.Empty(Probe(target, Down));
+        Assert.Equal(0, _state.OutageCount);
+    }
+
+    [Theory]
+    [InlineData(10, 3, 10, 40)]
+    [InlineData(60, 1, 10, 70)]
+    [InlineData(60, 5, 30, 330)]
+    public void Detection_time_is_threshold_times_interval_plus_the_timeout(int interval, int threshold, int timeout, int seconds)
+    {
+        var target = new MonitoredTarget("a", ProbeKind.Http, "https://a.example", 200, timeout, null, threshold, null) { IntervalSeconds = interval };
+        Assert.Equal(TimeSpan.FromSeconds(seconds), target.DetectionTime);
+    }
+}

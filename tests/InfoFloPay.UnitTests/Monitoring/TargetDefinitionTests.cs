@@ -123,3 +123,37 @@ public sealed class TargetDefinitionTests
         Assert.Equal(["failureThreshold", "kind"], rejected.Errors.Keys.Order());
     }
 }
+
+public sealed class TargetIntervalValidationTests
+{
+    private static TargetValidation Validate(int? interval = null, int? recovery = null, bool? isPublic = null) =>
+        TargetDefinition.Validate(new TargetDraft("api", "http", "https://a.example/health", null, null, null, 2, null, interval, recovery, isPublic));
+
+    [Fact]
+    public void Interval_and_recovery_default_to_60_seconds_and_one_success()
+    {
+        var target = Validate().Target!;
+        Assert.Equal(60, target.IntervalSeconds);
+        Assert.Equal(1, target.RecoveryThreshold);
+        Assert.False(target.Public);
+    }
+
+    [Theory]
+    [InlineData(9)]
+    [InlineData(3601)]
+    public void An_interval_outside_10_to_3600_seconds_is_refused(int interval) =>
+        Assert.Contains("intervalSeconds", Validate(interval: interval).Errors.Keys);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public void A_recovery_threshold_outside_1_to_5_is_refused(int recovery) =>
+        Assert.Contains("recoveryThreshold", Validate(recovery: recovery).Errors.Keys);
+
+    [Fact]
+    public void The_edges_are_accepted()
+    {
+        Assert.Equal(10, Validate(interval: 10, recovery: 5).Target!.IntervalSeconds);
+        Assert.Equal(3600, Validate(interval: 3600, recovery: 1, isPublic: true).Target!.IntervalSeconds);
+    }
+}

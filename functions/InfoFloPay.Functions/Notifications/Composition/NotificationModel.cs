@@ -23,6 +23,9 @@ public sealed record NotificationModel(NotificationKind Kind, string TicketId, s
     /// <summary>The SLA target at stake, as people say it: <c>first response</c> or <c>resolution</c>.</summary>
     public string? SlaTarget { get; init; }
 
+    /// <summary>A page's one-click acknowledgement link.</summary>
+    public string? AcknowledgeUrl { get; init; }
+
     /// <summary>When the SLA target falls due, already formatted for people (Eastern time).</summary>
     public string? DueAt { get; init; }
 

@@ -8,7 +8,14 @@ internal sealed record PagerDutyEvent(
     [property: JsonPropertyName("routing_key")] string RoutingKey,
     [property: JsonPropertyName("event_action")] string EventAction,
     [property: JsonPropertyName("dedup_key")] string DedupKey,
-    [property: JsonPropertyName("payload")] PagerDutyPayload Payload);
+    [property: JsonPropertyName("payload")] PagerDutyPayload Payload)
+{
+    [JsonPropertyName("links")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PagerDutyLink>? Links { get; init; }
+}
+
+internal sealed record PagerDutyLink([property: JsonPropertyName("href")] string Href, [property: JsonPropertyName("text")] string Text);
 
 internal sealed record PagerDutyPayload(
     [property: JsonPropertyName("summary")] string Summary,

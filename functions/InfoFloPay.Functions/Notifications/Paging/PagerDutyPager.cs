@@ -35,7 +35,10 @@ public sealed class PagerDutyPager(IOptions<PagingOptions> options, ILogger<Page
                 page.Summary.Length > MaxSummaryLength ? page.Summary[..MaxSummaryLength] : page.Summary,
                 options.Value.Source,
                 "critical",
-                new Dictionary<string, string?> { ["ticketId"] = page.TicketId, ["details"] = page.Details }));
+                Details(page)))
+        {
+            Links = page.AcknowledgeUrl is { } link ? [new PagerDutyLink(link.AbsoluteUri, "Acknowledge in the helpdesk")] : null,
+        };
 
         using var message = _pipeline.CreateMessage();
         message.Request.Method = RequestMethod.Post;
@@ -51,6 +54,17 @@ public sealed class PagerDutyPager(IOptions<PagingOptions> options, ILogger<Page
         }
 
         logger.LogInformation("Paged {Target} for {DedupKey}", webhook.Host, page.DedupKey);
+    }
+
+    private static Dictionary<string, string?> Details(Page page)
+    {
+        var details = new Dictionary<string, string?> { ["ticketId"] = page.TicketId, ["details"] = page.Details };
+        if (page.AcknowledgeUrl is { } link)
+        {
+            details["acknowledge"] = link.AbsoluteUri;
+        }
+
+        return details;
     }
 
     private sealed class PagerClientOptions : ClientOptions;
