@@ -10,7 +10,7 @@ public sealed class DownloadAttachmentFunction(ApiEndpoint api, AttachmentServic
 {
     [Function("DownloadAttachment")]
     [OpenApiOperation("Download one attachment (Content-Disposition: attachment, X-Content-Type-Options: nosniff, the sniffed type)", Tag = "Attachments")]
-    [OpenApiResponse(200, "The file's bytes")]
+    [OpenApiResponse(200, "The file's bytes", MediaType = "*/*")]
     [OpenApiProblems(401, 404, 503)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}/attachments/{attachmentId}")] HttpRequest request,

@@ -37,6 +37,7 @@ public sealed partial class OpenApiDocumentBuilder
         ["Portal"] = "The customer portal's static files.",
         ["Console"] = "The staff console's static files.",
         ["Operations"] = "Health and this document.",
+        ["Attachments"] = "Files attached to a ticket's conversation.",
         ["Paging"] = "The one-click acknowledgement links in the pages of urgent tickets (the signed token is the authority).",
     };
 
@@ -294,7 +295,10 @@ public sealed partial class OpenApiDocumentBuilder
         {
             response.Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal)
             {
-                [mediaType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                [mediaType] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = mediaType.StartsWith("text/", StringComparison.Ordinal) ? null : "binary" },
+                },
             };
         }
         else if (bodyType is not null)
