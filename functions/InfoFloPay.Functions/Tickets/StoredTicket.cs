@@ -37,12 +37,23 @@ public sealed record IdempotencyRecord(string RequestHash, Ticket? Ticket)
 
 public sealed record TicketPage(IReadOnlyList<Ticket> Items, string? ContinuationToken);
 
-/// <summary>A list request after validation and scoping: a RowKey range of one index, plus OData filters.</summary>
-public sealed record TicketListQuery(string? CustomerId, TicketListStatus Status, string? Assignee, TicketPriority? Priority, DateTimeOffset? ClosedSince, int Top, string? ContinuationToken);
+/// <summary>A list request after validation and scoping; <see cref="TicketListPlan"/> turns it into one index range
+/// plus filters. <see cref="Assignee"/> is a lower-cased email, or empty for unassigned tickets; <see cref="Search"/> is
+/// a ticket id or subject words.</summary>
+public sealed record TicketListQuery(string? CustomerId, TicketListStatus Status, string? Assignee, TicketPriority? Priority, DateTimeOffset? ClosedSince, int Top, string? ContinuationToken)
+{
+    public TicketSlaStanding Sla { get; init; }
 
+    public string? Search { get; init; }
+}
+
+/// <summary>The status filter of a list: the groups (open = new, open, pending; closed = resolved, closed; all) or one status.</summary>
 public enum TicketListStatus
 {
     Open,
     Closed,
     All,
+    New,
+    Pending,
+    Resolved,
 }

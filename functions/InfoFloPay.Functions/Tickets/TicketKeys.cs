@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using InfoFloPay.Domain;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Storage;
 
@@ -36,23 +37,52 @@ public static class TicketKeys
     /// <summary>The list-index prefix: desk-wide or one customer's, then the status group.</summary>
     public static string ListPrefix(string? customerId, string group) => customerId is null ? group + "|" : $"cust|{customerId}|{group}|";
 
+    /// <summary>The index layout <see cref="IndexOf"/> writes; <see cref="TicketIndexUpgrade"/> re-indexes tickets stored
+    /// under an older one. Bump it whenever <see cref="IndexOf"/> changes.</summary>
+    public const int IndexVersion = 2;
+
+    /// <summary>The row that records which index layout every stored ticket has been brought to.</summary>
+    public const string IndexVersionRow = "meta|index-version";
+
+    /// <summary>One status (new, pending, resolved): <c>st|{status}|…</c>, open ones newest created first, resolved newest resolved first.</summary>
+    public static string StatusPrefix(TicketStatus status) => $"st|{EnumText.Of(status)}|";
+
+    /// <summary>One assignee's tickets (<see cref="Unassigned"/> for nobody's), then the status group.</summary>
+    public static string AssigneePrefix(string? assignee, string group) => $"asg|{AssigneeKey(assignee)}|{group}|";
+
+    /// <summary>One priority's tickets, then the status group.</summary>
+    public static string PriorityPrefix(TicketPriority priority, string group) => $"pri|{EnumText.Of(priority)}|{group}|";
+
+    /// <summary>Open tickets in one SLA standing (at risk, breached), newest first.</summary>
+    public static string SlaStandingPrefix(TicketSlaStanding standing) => standing == TicketSlaStanding.Breached ? "breach|" : "risk|";
+
+    /// <summary>The assignee's key segment: the lower-cased email escaped for a RowKey, or <c>-</c> for nobody (no email is "-").</summary>
+    public static string AssigneeKey(string? assignee) => string.IsNullOrEmpty(assignee) ? Unassigned : StorageKey.Escape(assignee.ToLowerInvariant());
+
+    public const string Unassigned = "-";
+
     /// <summary>Every index row that lists <paramref name="ticket"/> in its current state.</summary>
     public static IReadOnlySet<string> IndexOf(Ticket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var created = StorageKey.NewestFirst(ticket.CreatedAt);
-        var group = ticket.IsOpen
-            ? $"open|{created}"
-            : $"closed|{StorageKey.NewestFirst(ticket.ClosedGroupSince ?? ticket.UpdatedAt)}";
+        var inGroup = ticket.IsOpen ? created : StorageKey.NewestFirst(ticket.ClosedGroupSince ?? ticket.UpdatedAt);
+        var group = ticket.IsOpen ? $"open|{created}" : $"closed|{inGroup}";
+        var all = $"all|{created}|{ticket.Id}";
         var keys = new HashSet<string>(StringComparer.Ordinal)
         {
             $"{group}|{ticket.Id}",
-            $"all|{created}|{ticket.Id}",
+            all,
+            $"{StatusPrefix(ticket.Status)}{inGroup}|{ticket.Id}",
+            $"asg|{AssigneeKey(ticket.Assignee)}|{group}|{ticket.Id}",
+            $"asg|{AssigneeKey(ticket.Assignee)}|{all}",
+            $"pri|{EnumText.Of(ticket.Priority)}|{group}|{ticket.Id}",
+            $"pri|{EnumText.Of(ticket.Priority)}|{all}",
         };
         if (ticket.CustomerId is { } customer)
         {
             keys.Add($"cust|{customer}|{group}|{ticket.Id}");
-            keys.Add($"cust|{customer}|all|{created}|{ticket.Id}");
+            keys.Add($"cust|{customer}|{all}");
         }
 
         if (ticket.Status == TicketStatus.New)
@@ -64,6 +94,11 @@ public static class TicketKeys
         if (DueAt(ticket) is { } due)
         {
             keys.Add(Sla(due, ticket.Id));
+        }
+
+        if (TicketSlaStandings.Of(ticket) is not TicketSlaStanding.None and var standing)
+        {
+            keys.Add($"{SlaStandingPrefix(standing)}{created}|{ticket.Id}");
         }
 
         return keys;

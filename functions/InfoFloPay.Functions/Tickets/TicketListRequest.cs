@@ -13,11 +13,19 @@ public sealed record TicketListRequest(
     string? CustomerId,
     string? ClosedSince,
     string? Top,
-    string? ContinuationToken)
+    string? ContinuationToken,
+    string? Sla = null,
+    string? Q = null)
 {
+    /// <summary>The longest <c>q</c> accepted: a ticket id or a few subject words.</summary>
+    public const int MaxSearchLength = 200;
+
     public const int DefaultTop = 25;
 
     public const int MaxTop = 100;
+
+    /// <summary>The <c>assignee</c> value that lists tickets assigned to nobody.</summary>
+    public const string Unassigned = "none";
 
     /// <summary>Checks the parameters and scopes the list: a customer always lists its own account only.</summary>
     public TicketListQuery ToQuery(Caller caller)
@@ -62,16 +70,39 @@ public sealed record TicketListRequest(
             }
         }
 
+        TicketSlaStanding? sla = Sla switch
+        {
+            null => null,
+            "at-risk" => TicketSlaStanding.AtRisk,
+            "breached" => TicketSlaStanding.Breached,
+            _ => null,
+        };
+        if (Sla is not null && sla is null)
+        {
+            errors.Add("sla", $"'{Sla}' is not a valid sla; expected one of: at-risk, breached.");
+        }
+
+        var search = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
+        if (search is { Length: > MaxSearchLength })
+        {
+            errors.Add("q", $"q must be at most {MaxSearchLength} characters.");
+        }
+
+        var assignee = string.IsNullOrWhiteSpace(Assignee) ? null : Assignee.Trim().ToLowerInvariant();
         var top = ReadTop(Top, errors);
         errors.ThrowIfAny();
         return new TicketListQuery(
             caller.IsStaff ? CustomerId : caller.CustomerId,
             closedSince is not null ? TicketListStatus.Closed : status ?? TicketListStatus.All,
-            string.IsNullOrWhiteSpace(Assignee) ? null : Assignee.Trim(),
+            assignee == Unassigned ? string.Empty : assignee,
             priority,
             closedSince,
             top,
-            ContinuationToken);
+            ContinuationToken)
+        {
+            Sla = sla ?? TicketSlaStanding.None,
+            Search = search,
+        };
     }
 
     /// <summary>A page size from the query string (default 25, 1–100); anything else → 400 naming <c>top</c>.</summary>

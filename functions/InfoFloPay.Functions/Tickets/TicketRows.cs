@@ -28,6 +28,7 @@ internal static class TicketRows
         ["Status"] = EnumText.Of(ticket.Status),
         ["Priority"] = EnumText.Of(ticket.Priority),
         ["Assignee"] = ticket.Assignee?.ToLowerInvariant() ?? string.Empty,
+        ["SlaStanding"] = TicketSlaStandings.Text(TicketSlaStandings.Of(ticket)),
     };
 
     public static TableEntity EventRow(TicketEvent e, string? customerId) => new(TicketKeys.Partition, TicketKeys.Event(e.TicketId, e.Id))

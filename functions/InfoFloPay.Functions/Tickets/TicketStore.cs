@@ -230,27 +230,67 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
     private static StoredTicket Stored(TableEntity row) =>
         new(TicketRows.ToTicket(row), row.ETag) { IndexKeys = row.GetString("IndexKeys") ?? string.Empty };
 
+    /// <summary>Rows a subject search reads at most per page before it answers with what it found (and a continuation).</summary>
+    public const int SearchScanBudget = 1000;
+
+    /// <summary>One page of a list, read from the one index range <see cref="TicketListPlan"/> picks (docs/tickets.md).</summary>
     public async Task<TicketPage> ListAsync(TicketListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var group = EnumText.Of(query.Status);
-        var prefix = TicketKeys.ListPrefix(query.CustomerId, group);
-        var upper = query.ClosedSince is { } since
-            ? prefix + StorageKey.NewestFirst(since) + "|" + StorageKey.RangeEnd
-            : prefix + StorageKey.RangeEnd;
-        var filter = new StringBuilder(TableClient.CreateQueryFilter($"PartitionKey eq {TicketKeys.Partition} and RowKey ge {prefix} and RowKey lt {upper}"));
-        if (query.Assignee is { } assignee)
+        var plan = TicketListPlan.For(query);
+        if (query.Search is not { } search)
         {
-            filter.Append(" and ").Append(TableClient.CreateQueryFilter($"Assignee eq {assignee.ToLowerInvariant()}"));
+            return await PageAsync(plan.Filter, query.Top, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
         }
 
-        if (query.Priority is { } priority)
+        if (TicketIds.IsValid(search.ToUpperInvariant()))
         {
-            filter.Append(" and ").Append(TableClient.CreateQueryFilter($"Priority eq {EnumText.Of(priority)}"));
+            // A ticket id is a point read; the list's filters still apply, so it is found only where the list shows it.
+            var one = await GetAsync(search.ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+            return new TicketPage(
+                one is not null && query.ContinuationToken is null && TicketListPlan.Matches(query, one.Ticket) ? [one.Ticket with { Description = string.Empty }] : [],
+                null);
         }
 
-        return await PageAsync(filter.ToString(), query.Top, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
+        return await SearchPageAsync(plan, query, search, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Subject words: the chosen range is read in order and matched here (Tables has no substring filter), until a
+    /// page is full or <see cref="SearchScanBudget"/> rows were read. The continuation is the last RowKey read: the next page
+    /// reads the same range after it, so an edited token can skip rows but never leave the list.</summary>
+    private async Task<TicketPage> SearchPageAsync(TicketListPlan plan, TicketListQuery query, string search, CancellationToken cancellationToken)
+    {
+        var words = search.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var client = await table.GetAsync().ConfigureAwait(false);
+        var after = ContinuationTokens.Decode(query.ContinuationToken) is { } token
+            ? token.StartsWith(SearchTokenPrefix, StringComparison.Ordinal) ? token[SearchTokenPrefix.Length..] : throw ContinuationTokens.Invalid()
+            : null;
+        var filter = after is null
+            ? plan.Filter
+            : plan.Filter + " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
+        var found = new List<Ticket>();
+        var read = 0;
+        await foreach (var row in client.QueryAsync<TableEntity>(filter, maxPerPage: Math.Max(query.Top, 100), select: ["RowKey", "Doc"], cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
+        {
+            read++;
+            var ticket = JsonSerializer.Deserialize<Ticket>(row.GetString("Doc"), HelpdeskJson.Options)!;
+            if (words.All(word => ticket.Subject.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            {
+                found.Add(ticket);
+            }
+
+            if (found.Count == query.Top || read == SearchScanBudget)
+            {
+                return new TicketPage(found, ContinuationTokens.Encode(SearchTokenPrefix + row.RowKey));
+            }
+        }
+
+        return new TicketPage(found, null);
+    }
+
+    // "search " keeps the space ContinuationTokens expects of a storage token, and says which kind this is.
+    private const string SearchTokenPrefix = "search ";
 
     /// <summary>New tickets, most urgent first and oldest first within a priority.</summary>
     public Task<TicketPage> QueueAsync(int top, string? continuationToken, CancellationToken cancellationToken)

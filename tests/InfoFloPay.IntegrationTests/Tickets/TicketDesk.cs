@@ -46,13 +46,20 @@ public sealed class TicketDesk : IDisposable
     {
     }
 
-    private TicketDesk(AzuriteFixture azurite, StorageRoundTripCounter? counter, PolicySla? sla)
+    private TicketDesk(AzuriteFixture azurite, StorageRoundTripCounter? counter, PolicySla? sla, StorageRequestLog? requests = null)
     {
         var options = new TableClientOptions();
         if (counter is not null)
         {
             options.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
         }
+
+        if (requests is not null)
+        {
+            options.AddPolicy(requests, Azure.Core.HttpPipelinePosition.PerRetry);
+        }
+
+        Azurite = azurite;
 
         _sla = sla;
         _slaTargets = sla ?? (ISlaCalculator)new NoSlaTargets();
@@ -67,6 +74,8 @@ public sealed class TicketDesk : IDisposable
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);
+
+    public AzuriteFixture Azurite { get; }
 
     public RecordingMessageSender Bus { get; } = new();
 
@@ -94,6 +103,13 @@ public sealed class TicketDesk : IDisposable
     {
         var policy = SlaPolicyLoader.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, SlaOptions.DefaultPolicyFile)));
         return new TicketDesk(azurite, null, new PolicySla(new SlaClock(policy)));
+    }
+
+    /// <summary>A desk with the shipped SLA policy whose storage requests <paramref name="requests"/> records.</summary>
+    public static TicketDesk WithShippedSla(AzuriteFixture azurite, StorageRequestLog requests)
+    {
+        var policy = SlaPolicyLoader.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, SlaOptions.DefaultPolicyFile)));
+        return new TicketDesk(azurite, null, new PolicySla(new SlaClock(policy)), requests);
     }
 
     /// <summary>Another app instance on the same storage: its own id allocator and caches.</summary>

@@ -117,17 +117,21 @@ public sealed class TicketListTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Theory]
-    [InlineData("status", "pending")]
+    [InlineData("status", "waiting")]
     [InlineData("priority", "critical")]
+    [InlineData("sla", "late")]
+    [InlineData("q", null)]
     [InlineData("top", "101")]
     [InlineData("closedSince", "yesterday")]
-    public async Task Bad_list_parameters_are_refused_naming_the_parameter(string name, string value)
+    public async Task Bad_list_parameters_are_refused_naming_the_parameter(string name, string? value)
     {
         var request = name switch
         {
             "status" => new TicketListRequest(value, null, null, null, null, null, null),
             "priority" => new TicketListRequest(null, null, value, null, null, null, null),
             "top" => new TicketListRequest(null, null, null, null, null, value, null),
+            "sla" => new TicketListRequest(null, null, null, null, null, null, null, Sla: value),
+            "q" => new TicketListRequest(null, null, null, null, null, null, null, Q: new string('x', TicketListRequest.MaxSearchLength + 1)),
             _ => new TicketListRequest("closed", null, null, null, value, null, null),
         };
 
