@@ -85,6 +85,7 @@ var serviceBusSubscriptions = [
 // its description, and the drift test checks each GUID against its own table of documented names.
 var roles = {
   storageBlobDataOwner: { name: 'Storage Blob Data Owner', id: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' }
+  storageBlobDataContributor: { name: 'Storage Blob Data Contributor', id: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe' }
   storageQueueDataContributor: { name: 'Storage Queue Data Contributor', id: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' }
   storageTableDataContributor: { name: 'Storage Table Data Contributor', id: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' }
   serviceBusDataOwner: { name: 'Azure Service Bus Data Owner', id: '090c5cfd-751d-490a-894a-3ce6f1109419' }
@@ -119,7 +120,7 @@ module storage 'modules/storage/storage-account.bicep' = {
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
     location: location
     tags: tags
-    blobContainerNames: [deploymentContainerName]
+    blobContainerNames: [deploymentContainerName, 'attachments']
     roleAssignments: [
       // The Functions host keeps leases and timer state in blobs and reads the deployment package.
       {
@@ -135,6 +136,13 @@ module storage 'modules/storage/storage-account.bicep' = {
         roleName: roles.storageQueueDataContributor.name
         principalType: 'ServicePrincipal'
         description: 'Functions host queues.'
+      }
+      {
+        principalId: identity.outputs.principalId
+        roleDefinitionId: roles.storageBlobDataContributor.id
+        roleName: roles.storageBlobDataContributor.name
+        principalType: 'ServicePrincipal'
+        description: 'Ticket attachments in the private attachments container.'
       }
       {
         principalId: identity.outputs.principalId

@@ -1,4 +1,5 @@
 using InfoFloPay.Functions.Agents;
+using InfoFloPay.Functions.Attachments;
 using InfoFloPay.Functions.Console;
 using InfoFloPay.Functions.Intake;
 using InfoFloPay.Functions.Messaging;
@@ -30,6 +31,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddMessaging(configuration);
         services.AddNotifications(configuration);
         services.AddTickets(configuration);
+        services.AddAttachments(configuration);
         services.AddAgents();
         services.AddAssignmentRouting();
         services.AddIntake();

@@ -16,4 +16,5 @@ public enum TicketEventKind
     Paged,
     Acknowledged,
     Escalated,
+    AttachmentAdded,
 }

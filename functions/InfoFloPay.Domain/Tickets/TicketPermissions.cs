@@ -15,4 +15,7 @@ public static class TicketPermissions
     public static bool MayTriage(Caller caller) => caller.IsStaff;
 
     public static bool MayWriteInternal(Caller caller) => caller.IsStaff;
+
+    /// <summary>Whoever may reply may attach: anyone who sees the ticket, while it is not closed.</summary>
+    public static bool MayAttach(Caller caller, Ticket ticket) => MayRead(caller, ticket) && ticket.Status != TicketStatus.Closed;
 }

@@ -19,6 +19,7 @@ public static partial class InfraDriftRules
     public static readonly IReadOnlyDictionary<string, string> BuiltInRoles = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Storage Blob Data Owner"] = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // host leases, timer state, deployment package
+        ["Storage Blob Data Contributor"] = "ba92f5b4-2d11-453d-a403-e96b0029c9fe", // ticket attachments
         ["Storage Queue Data Contributor"] = "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
         ["Storage Table Data Contributor"] = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
         ["Azure Service Bus Data Owner"] = "090c5cfd-751d-490a-894a-3ce6f1109419", // the Flex scaler reads message counts (Manage)

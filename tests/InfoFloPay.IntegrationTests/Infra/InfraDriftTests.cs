@@ -42,8 +42,8 @@ public sealed class InfraDriftTests(CompiledMainTemplate main) : IClassFixture<C
     {
         var problems = InfraDriftRules.RoleAssignmentProblems(_template);
 
-        // Identity: blob, queue, table, Service Bus (owner), metrics, email; deploying user: table, Service Bus.
-        Assert.Equal(8, _template.RoleAssignments.Count);
+        // Identity: blob, attachments blob, queue, table, Service Bus (owner), metrics, email; deploying user: table, Service Bus.
+        Assert.Equal(9, _template.RoleAssignments.Count);
         Assert.Contains(_template.RoleAssignments, a => a.Description?.StartsWith("Azure Service Bus Data Owner:", StringComparison.Ordinal) == true);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }

@@ -6,8 +6,8 @@ using Azure.Data.Tables;
 namespace InfoFloPay.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Starts Azurite's Table service from the repo's node_modules, in memory, on a free loopback port,
-/// and stops it when the tests are done. One instance serves a whole test collection.
+/// Starts Azurite's Table and Blob services from the repo's node_modules, in memory, each on a free loopback port,
+/// and stops them when the tests are done. One instance serves a whole test collection.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -15,17 +15,43 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private Process? _process;
+    private Process? _blobProcess;
 
     public int TablePort { get; private set; }
 
+    public int BlobPort { get; private set; }
+
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};TableEndpoint=http://127.0.0.1:{TablePort}/{DevAccount};";
+        $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};TableEndpoint=http://127.0.0.1:{TablePort}/{DevAccount};BlobEndpoint=http://127.0.0.1:{BlobPort}/{DevAccount};";
 
     public TableServiceClient CreateServiceClient() => new(ConnectionString);
 
     public async Task InitializeAsync()
     {
-        var executable = Path.Combine(RepositoryRoot.Path, "node_modules", ".bin", "azurite-table");
+        var table = StartAsync("azurite-table", "--tableHost", "--tablePort");
+        var blob = StartAsync("azurite-blob", "--blobHost", "--blobPort");
+        try
+        {
+            await Task.WhenAll(table, blob);
+        }
+        catch
+        {
+            // One service failing to start must not leave the other running.
+            foreach (var started in new[] { table, blob }.Where(t => t.IsCompletedSuccessfully))
+            {
+                Stop(started.Result.Process);
+            }
+
+            throw;
+        }
+
+        (_process, TablePort) = table.Result;
+        (_blobProcess, BlobPort) = blob.Result;
+    }
+
+    private static async Task<(Process Process, int Port)> StartAsync(string service, string hostOption, string portOption)
+    {
+        var executable = Path.Combine(RepositoryRoot.Path, "node_modules", ".bin", service);
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException(
@@ -36,10 +62,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
         Exception? lastFailure = null;
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            TablePort = FreeLoopbackPort();
-            _process = Process.Start(new ProcessStartInfo(executable,
+            var port = FreeLoopbackPort();
+            var process = Process.Start(new ProcessStartInfo(executable,
                 ["--inMemoryPersistence", "--silent", "--disableTelemetry", "--skipApiVersionCheck",
-                 "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+                 hostOption, "127.0.0.1", portOption, port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -48,57 +74,64 @@ public sealed class AzuriteFixture : IAsyncLifetime
             })!;
             var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var output = new System.Text.StringBuilder();
-            _process.OutputDataReceived += (_, line) =>
+            process.OutputDataReceived += (_, line) =>
             {
                 lock (output)
                 {
                     output.AppendLine(line.Data);
                 }
 
-                // Azurite says so once the Table service accepts connections.
-                if (line.Data?.Contains("successfully started", StringComparison.Ordinal) == true)
+                // Azurite says so once the service accepts connections (Table: "successfully started", Blob: "successfully listens").
+                if (line.Data is { } text && (text.Contains("successfully started", StringComparison.Ordinal) || text.Contains("successfully listens", StringComparison.Ordinal)))
                 {
                     started.TrySetResult();
                 }
             };
-            _process.ErrorDataReceived += (_, line) =>
+            process.ErrorDataReceived += (_, line) =>
             {
                 lock (output)
                 {
                     output.AppendLine(line.Data);
                 }
             };
-            _process.EnableRaisingEvents = true;
-            _process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"Azurite exited: {output}"));
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
+            process.EnableRaisingEvents = true;
+            process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"Azurite exited: {output}"));
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
 
             try
             {
                 await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
-                return;
+                return (process, port);
             }
             catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
             {
                 lastFailure = ex;
-                await DisposeAsync();
+                Stop(process);
             }
         }
 
-        throw new InvalidOperationException("Azurite did not start after 5 attempts.", lastFailure);
+        throw new InvalidOperationException($"Azurite ({service}) did not start after 5 attempts.", lastFailure);
     }
 
     public Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        Stop(_process);
+        _process = null;
+        Stop(_blobProcess);
+        _blobProcess = null;
+        return Task.CompletedTask;
+    }
+
+    private static void Stop(Process? process)
+    {
+        if (process is { HasExited: false })
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
         }
 
-        _process?.Dispose();
-        _process = null;
-        return Task.CompletedTask;
+        process?.Dispose();
     }
 
     private static int FreeLoopbackPort()
