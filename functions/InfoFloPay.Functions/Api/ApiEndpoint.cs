@@ -18,11 +18,17 @@ public sealed class ApiEndpoint(CallerResolver callers, CallerRateLimits limits,
 {
     private const int RetryAfterSeconds = 5;
 
-    /// <summary>A storage fault after the SDK's retries: no answer (status 0) or a 5xx, alone or as the retries' aggregate.</summary>
-    private static bool StorageUnavailable(Exception ex) => ex switch
+    /// <summary>
+    /// A storage fault after the SDK's retries: no answer (status 0) or a 5xx, a try that ran out of its
+    /// <c>Storage__NetworkTimeout</c> (the SDK cancels it: a cancellation or timeout the caller did not ask for), alone
+    /// or as the retries' aggregate. A cancellation because the caller went away is not an outage and is not mapped.
+    /// </summary>
+    private static bool StorageUnavailable(Exception ex, HttpRequest request) => ex switch
     {
         RequestFailedException failed => failed.Status is 0 or >= 500,
-        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(StorageUnavailable),
+        TimeoutException => true,
+        OperationCanceledException => !request.HttpContext.RequestAborted.IsCancellationRequested,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(inner => StorageUnavailable(inner, request)),
         _ => false,
     };
 
@@ -64,7 +70,7 @@ public sealed class ApiEndpoint(CallerResolver callers, CallerRateLimits limits,
                 _ => throw new InvalidOperationException($"Unmapped rejection {ex.Kind}.", ex),
             };
         }
-        catch (Exception ex) when (StorageUnavailable(ex))
+        catch (Exception ex) when (StorageUnavailable(ex, request))
         {
             logger.LogError(ex, "Storage unavailable for {Method} {Path}", request.Method, request.Path);
             return Problem.Result(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Storage is unavailable; retry shortly.")

@@ -1,6 +1,8 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace InfoFloPay.Functions.Storage;
 
@@ -10,18 +12,28 @@ internal static class TableStorageServiceCollectionExtensions
     /// One <see cref="TableServiceClient"/> for the app, built from the same settings the Functions host uses:
     /// <c>AzureWebJobsStorage</c> as a connection string (Azurite locally), or in Azure the identity-based
     /// <c>AzureWebJobsStorage__accountName</c> / <c>__tableServiceUri</c> with <c>__credential</c> and <c>__clientId</c>.
+    /// Every call is bounded by <see cref="StorageOptions"/> (per-try timeout, retries), so a hung store fails fast
+    /// enough for <c>ApiEndpoint</c> to answer 503 instead of holding the request for minutes.
     /// </summary>
     public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ => CreateClient(configuration));
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .Validate(o => o.NetworkTimeout > TimeSpan.Zero && o.MaxRetries is >= 0 and <= 10 && o.Delay >= TimeSpan.Zero && o.MaxDelay >= o.Delay,
+                "Storage: NetworkTimeout must be positive, MaxRetries 0-10, and 0 <= Delay <= MaxDelay.")
+            .ValidateOnStartInAzure(configuration);
+        services.AddSingleton(provider => CreateClient(configuration, provider.GetRequiredService<IOptions<StorageOptions>>().Value));
         return services;
     }
 
-    internal static TableServiceClient CreateClient(IConfiguration configuration)
+    internal static TableServiceClient CreateClient(IConfiguration configuration, StorageOptions budget)
     {
         var options = new TableClientOptions();
-        options.Retry.MaxRetries = 3;
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = budget.MaxRetries;
+        options.Retry.NetworkTimeout = budget.NetworkTimeout;
+        options.Retry.Delay = budget.Delay;
+        options.Retry.MaxDelay = budget.MaxDelay;
 
         var connectionString = configuration["AzureWebJobsStorage"];
         if (!string.IsNullOrWhiteSpace(connectionString))

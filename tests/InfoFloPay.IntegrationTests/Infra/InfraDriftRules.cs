@@ -45,6 +45,7 @@ public static partial class InfraDriftRules
         // e.g. ["Triage"] = "keyword rules ship in the package; settings only override them",
         ["Desk"] = "Desk__PublicBaseUrl (email links) defaults to https://{WEBSITE_HOSTNAME}, the Function App's own host name",
         ["RateLimits"] = "the per-caller limits' defaults (README, Rate limits) are the production values; settings only tune them",
+        ["Storage"] = "the storage time budget's defaults (README, Trust boundary) are the production values; settings only tune them",
     };
 
     /// <summary>App settings whose value may look like a connection string because it is not a secret.</summary>
