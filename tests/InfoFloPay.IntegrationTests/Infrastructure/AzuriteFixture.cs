@@ -95,7 +95,17 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 }
             };
             process.EnableRaisingEvents = true;
-            process.Exited += (_, _) => started.TrySetException(new InvalidOperationException($"Azurite exited: {output}"));
+            process.Exited += (_, _) =>
+            {
+                // Exited can run on the disposing thread (WaitForExit raises it) while the reader still appends: read under the lock.
+                string text;
+                lock (output)
+                {
+                    text = output.ToString();
+                }
+
+                started.TrySetException(new InvalidOperationException($"Azurite exited: {text}"));
+            };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
 
