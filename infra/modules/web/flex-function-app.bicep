@@ -58,6 +58,7 @@ param anonymousPaths string[] = [
   '/status'
   '/api/heartbeats/*'
   '/api/inbound/email'
+  '/api/acknowledge/*'
   '/api/openapi.json'
   '/api/portal/*'
   '/api/console/*'

@@ -16,7 +16,7 @@ public sealed class AuthAndScaleTemplateTests(CompiledMainTemplate main) : IClas
         Assert.Equal(true, auth.Property("properties.identityProviders.azureActiveDirectory.enabled"));
         var excluded = Assert.IsType<List<object?>>(auth.Property("properties.globalValidation.excludedPaths")).Cast<string>().ToList();
         Assert.Equal(
-            ["/api/console/*", "/api/health", "/api/heartbeats/*", "/api/inbound/email", "/api/openapi.json", "/api/portal/*", "/api/status", "/api/status/*", "/status"],
+            ["/api/acknowledge/*", "/api/console/*", "/api/health", "/api/heartbeats/*", "/api/inbound/email", "/api/openapi.json", "/api/portal/*", "/api/status", "/api/status/*", "/status"],
             excluded.Order(StringComparer.Ordinal));
         // Nothing that reads or changes tickets is anonymous.
         Assert.DoesNotContain(excluded, p => p.StartsWith("/api/tickets", StringComparison.Ordinal) || p is "/*" or "/api/*");
