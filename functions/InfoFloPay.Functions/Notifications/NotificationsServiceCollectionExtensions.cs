@@ -33,7 +33,6 @@ internal static class NotificationsServiceCollectionExtensions
                 // Unset means no links in Azure (PageLinkSigner); a key that is set must be long enough to be one.
                 options => string.IsNullOrEmpty(options.SigningKey) || options.SigningKey.Length >= PageLinkSigner.MinimumKeyLength,
                 $"Paging__SigningKey (the acknowledgement links' HMAC key, a Key Vault reference) must be at least {PageLinkSigner.MinimumKeyLength} characters.")
-            .PostConfigure(options => options.LinkBaseUrl ??= configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } host ? $"https://{host}" : null)
             .ValidateOnStartInAzure(configuration);
 
         services.AddSingleton<IEmailSender, AcsEmailSender>();
@@ -42,6 +41,7 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddSingleton<IPager, PagerRouter>();
         services.AddSingleton<PageLinkSigner>();
         services.AddSingleton<PageLinks>();
+        services.AddHostedService<SigningKeyStartupWarning>();
         services.AddSingleton<PagingPlanSource>();
 
         services.AddOptions<DeskLinkOptions>()

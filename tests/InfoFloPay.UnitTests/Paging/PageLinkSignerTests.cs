@@ -1,8 +1,12 @@
 using System.Buffers.Text;
 using System.Text;
 using InfoFloPay.Functions;
+using InfoFloPay.Functions.Notifications;
+using InfoFloPay.Functions.Notifications.Composition;
 using InfoFloPay.Functions.Notifications.Paging;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -94,7 +98,7 @@ public class PageLinkSignerTests
     {
         // A per-process key would fail on the next instance; a fresh deployment has no vault secret yet.
         var signer = Signer(key: null, configuration: InAzure);
-        var links = new PageLinks(signer, Options.Create(new PagingOptions()));
+        var links = new PageLinks(signer, Options.Create(new PagingOptions()), TicketLinks.Local);
         var tokenFromAKeyedDesk = Signer().Sign(Link);
 
         Assert.False(signer.CanSign);
@@ -103,14 +107,94 @@ public class PageLinkSignerTests
     }
 
     [Fact]
-    public void In_azure_with_a_key_pages_carry_a_link_that_verifies()
+    public void In_azure_with_a_key_pages_carry_a_link_under_the_desks_public_address_that_verifies()
     {
         var signer = Signer(configuration: InAzure);
-        var link = new PageLinks(signer, Options.Create(new PagingOptions { LinkBaseUrl = "https://func-infoflopay.azurewebsites.net" }))
-            .For("IFP-1042", "000003", 1, Now);
+        var desk = new TicketLinks(Options.Create(new DeskLinkOptions { PublicBaseUrl = "https://help.infoflopay.example/" }));
+        var link = new PageLinks(signer, Options.Create(new PagingOptions()), desk).For("IFP-1042", "000003", 1, Now);
 
         Assert.NotNull(link);
-        Assert.StartsWith("https://func-infoflopay.azurewebsites.net/api/acknowledge/", link.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith("https://help.infoflopay.example/api/acknowledge/", link.AbsoluteUri, StringComparison.Ordinal);
         Assert.Equal(PageLinkVerdict.Valid, signer.Verify(link.Segments[^1], Now).Verdict);
+    }
+
+    [Theory]
+    [InlineData("https://help.infoflopay.example", "https://help.infoflopay.example/api/acknowledge/")]
+    [InlineData(null, "https://func-infoflopay.azurewebsites.net/api/acknowledge/")]
+    public void The_registered_links_follow_Desk__PublicBaseUrl_and_default_to_the_apps_host_name(string? publicBaseUrl, string expectedPrefix)
+    {
+        using var services = Services(new()
+        {
+            ["WEBSITE_HOSTNAME"] = "func-infoflopay.azurewebsites.net",
+            ["Desk:PublicBaseUrl"] = publicBaseUrl,
+            ["Paging:SigningKey"] = "a-signing-key-of-at-least-32-characters!",
+        });
+
+        var link = services.GetRequiredService<PageLinks>().For("IFP-1042", "000003", 1, Now);
+
+        Assert.StartsWith(expectedPrefix, link!.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, null, 1)]
+    [InlineData(true, "a-signing-key-of-at-least-32-characters!", 0)]
+    [InlineData(false, null, 0)]
+    public async Task At_start_up_in_azure_without_a_key_one_warning_says_pages_lack_links_and_how_to_set_the_key(
+        bool inAzure, string? key, int expectedWarnings)
+    {
+        var log = new RecordingLoggerProvider();
+        using var services = Services(
+            new()
+            {
+                [AzureDeployment.SiteNameSetting] = inAzure ? "func-infoflopay" : null,
+                ["Paging:SigningKey"] = key,
+            },
+            log);
+
+        foreach (var hosted in services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SigningKeyStartupWarning>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
+        var warnings = log.Entries.Where(entry => entry.Level == LogLevel.Warning).Select(entry => entry.Message).ToList();
+        Assert.Equal(expectedWarnings, warnings.Count);
+        if (expectedWarnings > 0)
+        {
+            Assert.Contains("without one-click acknowledgement links", warnings[0], StringComparison.Ordinal);
+            Assert.Contains("PAGING_SIGNING_KEY_SECRET_URI", warnings[0], StringComparison.Ordinal);
+            Assert.Contains("Key Vault", warnings[0], StringComparison.Ordinal);
+        }
+    }
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings, ILoggerProvider? log = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(logging => { if (log is not null) { logging.AddProvider(log); } })
+            .AddNotifications(configuration)
+            .BuildServiceProvider();
+    }
+
+    private sealed class RecordingLoggerProvider : ILoggerProvider, ILogger
+    {
+        public List<(LogLevel Level, string Message)> Entries { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            ArgumentNullException.ThrowIfNull(formatter);
+            Entries.Add((logLevel, formatter(state, exception)));
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -36,8 +36,8 @@ public sealed class PageLinkSigner
         {
             // A key made up per process would not verify on the next instance Flex scales out to, and a fresh
             // `azd up` has no vault secret yet: pages then carry no link (the console and the API still
-            // acknowledge), and every token is refused, rather than the desk refusing to start.
-            logger.LogWarning("Paging__SigningKey is not set: pages carry no one-click acknowledgement link; set PAGING_SIGNING_KEY_SECRET_URI to a Key Vault secret to turn them on");
+            // acknowledge), and every token is refused, rather than the desk refusing to start. The warning is
+            // logged once at start-up (SigningKeyStartupWarning), not whenever this is first used.
             _key = RandomNumberGenerator.GetBytes(32);
         }
         else

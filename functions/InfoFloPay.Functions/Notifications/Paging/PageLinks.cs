@@ -1,12 +1,12 @@
+using InfoFloPay.Functions.Notifications.Composition;
 using Microsoft.Extensions.Options;
 
 namespace InfoFloPay.Functions.Notifications.Paging;
 
-/// <summary>The one-click acknowledgement link a page carries: <c>{base}/api/acknowledge/{token}</c>.</summary>
-public sealed class PageLinks(PageLinkSigner signer, IOptions<PagingOptions> options)
+/// <summary>The one-click acknowledgement link a page carries: <c>{Desk__PublicBaseUrl}/api/acknowledge/{token}</c>,
+/// the same host as the page's ticket link, so a custom domain is set once.</summary>
+public sealed class PageLinks(PageLinkSigner signer, IOptions<PagingOptions> options, TicketLinks desk)
 {
-    public const string LocalBaseUrl = "http://localhost:7071";
-
     /// <summary>The link for step <paramref name="step"/> of page <paramref name="pageId"/>, expiring
     /// <see cref="PagingOptions.LinkValidity"/> after <paramref name="pagedAt"/> (the event's time, so a redelivered
     /// message makes the same link); null when the desk has no key to sign it with (see <see cref="PageLinkSigner.CanSign"/>).</summary>
@@ -18,7 +18,6 @@ public sealed class PageLinks(PageLinkSigner signer, IOptions<PagingOptions> opt
         }
 
         var token = signer.Sign(new PageLink(ticketId, pageId, step, pagedAt + options.Value.LinkValidity));
-        var baseUrl = (string.IsNullOrWhiteSpace(options.Value.LinkBaseUrl) ? LocalBaseUrl : options.Value.LinkBaseUrl).TrimEnd('/');
-        return new Uri($"{baseUrl}/api/acknowledge/{token}");
+        return new Uri($"{desk.BaseUrl}/api/acknowledge/{token}");
     }
 }

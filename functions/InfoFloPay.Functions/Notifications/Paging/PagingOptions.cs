@@ -23,10 +23,6 @@ public sealed class PagingOptions
     /// <summary>How long an acknowledgement link works after its page.</summary>
     public TimeSpan LinkValidity { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Where the links point (<c>https://host</c>); defaults to the app's own host name
-    /// (<c>WEBSITE_HOSTNAME</c>), locally <c>http://localhost:7071</c>.</summary>
-    public string? LinkBaseUrl { get; set; }
-
     /// <summary><c>Paging__Escalation__N__Email</c> / <c>__Pager</c>, paged in order of N.</summary>
     public List<EscalationStepOptions> Escalation { get; set; } = [];
 }
