@@ -71,6 +71,7 @@ type supportAgentType = {
 // the drift test (tests/InfoFloPay.IntegrationTests/Infra) fails if a trigger names an entity that is not listed.
 var serviceBusQueues = [
   { name: 'sla-due' } // SLA milestones and page escalation steps, scheduled for their due instant (issue #15)
+  { name: 'webhook-deliveries' } // one message per webhook delivery attempt; retries scheduled with backoff (issue #17)
 ]
 var serviceBusTopics = [
   'helpdesk-events'
@@ -78,6 +79,7 @@ var serviceBusTopics = [
 var serviceBusSubscriptions = [
   { topic: 'helpdesk-events', name: 'notifications' }
   { topic: 'helpdesk-events', name: 'assignments' }
+  { topic: 'helpdesk-events', name: 'webhooks' }
 ]
 
 // Built-in roles the template assigns: the documented name and GUID of each
@@ -249,6 +251,8 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       NOTIFICATIONS_SUBSCRIPTION: 'notifications'
       ASSIGNMENTS_SUBSCRIPTION: 'assignments'
       SLA_DUE_QUEUE: 'sla-due'
+      WEBHOOKS_SUBSCRIPTION: 'webhooks'
+      WEBHOOK_DELIVERIES_QUEUE: 'webhook-deliveries'
 
       // Email through Communication Services with the managed identity.
       Email__Endpoint: email.outputs.endpoint

@@ -13,6 +13,7 @@ using InfoFloPay.Functions.Routing;
 using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
+using InfoFloPay.Functions.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +38,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddIntake();
         services.AddRateLimits();
         services.AddMonitoring(configuration);
+        services.AddWebhooks(configuration);
         services.AddPortal();
         services.AddStaffConsole();
         return services;

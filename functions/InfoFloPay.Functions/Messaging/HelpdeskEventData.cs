@@ -48,7 +48,9 @@ public enum ReplyAuthorRole
     Customer,
 }
 
-public sealed record TicketResolvedData(string Subject, PersonRef Requester, string? Note = null);
+/// <summary>A resolution. <paramref name="Channel"/> (the ticket's channel: <c>monitoring</c> for an incident) lets webhooks
+/// tell an incident's resolution; messages published before it existed lack it.</summary>
+public sealed record TicketResolvedData(string Subject, PersonRef Requester, string? Note = null, string? Channel = null);
 
 /// <summary>Nobody acknowledged the page of an urgent ticket in time: escalation step <see cref="Step"/> of page
 /// <see cref="PageId"/> is paged at <see cref="Targets"/> (after the last step, <see cref="Final"/>: the whole team).</summary>

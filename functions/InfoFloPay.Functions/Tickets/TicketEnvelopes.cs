@@ -48,7 +48,7 @@ public static class TicketEnvelopes
                         IsCustomer(e.Actor) ? ReplyAuthorRole.Customer : ReplyAuthorRole.Staff,
                         e.Body ?? string.Empty)),
                 TicketEventKind.Status when e.ToStatus == TicketStatus.Resolved => (HelpdeskEventTypes.TicketResolved,
-                    new TicketResolvedData(ticket.Subject, requester, e.Note)),
+                    new TicketResolvedData(ticket.Subject, requester, e.Note, EnumText.Of(ticket.Channel))),
                 TicketEventKind.SlaWarning or TicketEventKind.SlaBreached when e.DueAt is { } dueAt => (
                     e.Kind == TicketEventKind.SlaWarning ? HelpdeskEventTypes.SlaWarning : HelpdeskEventTypes.SlaBreached,
                     new SlaAlertData(

@@ -45,6 +45,7 @@ public static partial class InfraDriftRules
         // e.g. ["Triage"] = "keyword rules ship in the package; settings only override them",
         ["Desk"] = "Desk__PublicBaseUrl (email links) defaults to https://{WEBSITE_HOSTNAME}, the Function App's own host name",
         ["RateLimits"] = "the per-caller limits' defaults (README, Rate limits) are the production values; settings only tune them",
+        ["Webhooks"] = "every webhook setting has a default (README, Webhooks); private targets and http are refused in Azure unless set",
         ["Storage"] = "the storage time budget's defaults (README, Trust boundary) are the production values; settings only tune them",
     };
 

@@ -52,7 +52,7 @@ public sealed class InfraDriftTests(CompiledMainTemplate main) : IClassFixture<C
     public void The_service_bus_topology_is_created_with_dead_lettering_and_duplicate_detection()
     {
         Assert.Contains("helpdesk-events", _template.Topics);
-        Assert.Equal(["helpdesk-events/assignments", "helpdesk-events/notifications"], _template.Subscriptions.Order());
+        Assert.Equal(["helpdesk-events/assignments", "helpdesk-events/notifications", "helpdesk-events/webhooks"], _template.Subscriptions.Order());
 
         var entities = _template.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions")
             .Concat(_template.OfType("Microsoft.ServiceBus/namespaces/queues")).ToList();

@@ -1,5 +1,6 @@
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Routing;
+using InfoFloPay.Functions.Webhooks;
 using InfoFloPay.IntegrationTests.Infrastructure;
 
 namespace InfoFloPay.IntegrationTests.Routing;
@@ -8,7 +9,7 @@ namespace InfoFloPay.IntegrationTests.Routing;
 public class RouteAssignmentMetadataTests
 {
     [Fact]
-    public void The_build_has_two_service_bus_triggered_functions_each_on_its_own_subscription_of_the_events_topic()
+    public void The_build_has_three_service_bus_triggered_functions_each_on_its_own_subscription_of_the_events_topic()
     {
         var triggers = BuiltFunctionMetadata.Load()
             .Select(function => (Name: function!.Text("name"), Trigger: BuiltFunctionMetadata.TriggerOf(function!)))
@@ -19,6 +20,7 @@ public class RouteAssignmentMetadataTests
         {
             ["DispatchNotification"] = ($"%{HelpdeskEventsOptions.TopicSetting}%", $"%{HelpdeskEventsOptions.NotificationsSubscriptionSetting}%"),
             ["RouteAssignment"] = ($"%{HelpdeskEventsOptions.TopicSetting}%", $"%{RoutingOptions.SubscriptionSetting}%"),
+            ["FanOutWebhooks"] = ($"%{HelpdeskEventsOptions.TopicSetting}%", $"%{WebhookOptions.SubscriptionSetting}%"),
         }, triggers);
     }
 }

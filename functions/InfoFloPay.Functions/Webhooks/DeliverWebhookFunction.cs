@@ -1,0 +1,19 @@
+using System.Text.Json;
+using InfoFloPay.Functions.Messaging;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InfoFloPay.Functions.Webhooks;
+
+/// <summary>Reads delivery attempts off the <c>WEBHOOK_DELIVERIES_QUEUE</c> queue (retries arrive at their scheduled instant).</summary>
+internal sealed class DeliverWebhookFunction(WebhookDeliverer deliverer)
+{
+    [Function("DeliverWebhook")]
+    public Task Run(
+        [ServiceBusTrigger("%WEBHOOK_DELIVERIES_QUEUE%", Connection = "ServiceBusConnection")] string message,
+        string messageId,
+        CancellationToken cancellationToken) =>
+        deliverer.HandleAsync(
+            JsonSerializer.Deserialize<WebhookDeliveryMessage>(message, HelpdeskJson.Options)
+                ?? throw new JsonException($"Message {messageId} is not a webhook delivery."),
+            cancellationToken);
+}
