@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace InfoFloPay.Functions.Webhooks;
 
@@ -31,6 +32,8 @@ internal static class WebhooksServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 UseProxy = false,
                 ConnectCallback = provider.GetRequiredService<WebhookTargetGuard>().ConnectAsync,
+                // Name resolution and connecting within the delivery timeout on the wall clock as well.
+                ConnectTimeout = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
 

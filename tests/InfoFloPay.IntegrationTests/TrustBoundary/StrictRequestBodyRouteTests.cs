@@ -24,6 +24,7 @@ public sealed class StrictRequestBodyRouteTests(TicketApiFixture api)
         { "PUT /api/agents/strict.agent@infoflopay.example", "manager", """{"name":"Strict","skills":[],"accounts":[],"role":"manager"}""", "role" },
         { "POST /api/agents/ava.agent@infoflopay.example/availability", "agent", """{"availability":"away","until":"tomorrow"}""", "until" },
         { "PUT /api/monitoring/targets/strict-target", "manager", """{"kind":"http","url":"https://pay.example/health","timeout":3}""", "timeout" },
+        { "PUT /api/webhooks/strict-webhook", "manager", """{"url":"https://hooks.example/in","events":["ticket.created"],"secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw","enabled":true}""", "enabled" },
         { "POST /api/inbound/email", "anonymous", """{"messageId":"<strict@mail.example>","from":{"email":"carol@acme.test","name":"Carol"},"to":["support@infoflopay.example"],"subject":"Strict","text":"x","priority":"urgent"}""", "priority" },
     };
 

@@ -6,6 +6,7 @@ using InfoFloPay.Domain.Monitoring;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.Functions.Tickets;
+using InfoFloPay.Functions.Webhooks;
 
 namespace InfoFloPay.Functions.Operations.OpenApi;
 
@@ -78,6 +79,13 @@ public static class RequestBodyContracts
         {
             Required = ["url", "kind", "failureThreshold"],
             Enums = new Dictionary<string, Type> { ["kind"] = typeof(ProbeKind) },
+        },
+        [typeof(WebhookRequest)] = new(new WebhookRequest(
+            "https://hooks.acme.test/infoflopay",
+            [WebhookEvents.TicketCreated, WebhookEvents.SlaBreached],
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
+        {
+            Required = ["url", "events", "secret"],
         },
         [typeof(AcknowledgeRequest)] = new(new AcknowledgeRequest()),
         [typeof(InboundEmail)] = new(new InboundEmail(

@@ -1,0 +1,202 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using InfoFloPay.Functions.Webhooks;
+using InfoFloPay.IntegrationTests.Flows;
+using InfoFloPay.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InfoFloPay.IntegrationTests.Webhooks;
+
+/// <summary>
+/// Webhooks end to end on the local host: registered over HTTP, ticket.created through the in-process bus to
+/// FanOutWebhooks and DeliverWebhook, POSTed to a real loopback receiver, retries on the fake clock, the delivery log.
+/// Each host has a webhooks table of its own, so no other test's webhooks see its events.
+/// </summary>
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class WebhooksOnLocalHostTests(AzuriteFixture azurite)
+{
+    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    [Fact]
+    public async Task A_receiver_gets_a_correctly_signed_ticket_created_after_a_create()
+    {
+        await using var receiver = await LoopbackHttpServer.StartAsync(context => { context.Response.StatusCode = 204; return Task.CompletedTask; });
+        await using var host = await StartAsync();
+        await PutAsync(host, "crm", receiver.Url("/hooks/infoflopay"), ["ticket.created"], HttpStatusCode.Created);
+        var desk = await Desk.OpenAsync(host);
+
+        var id = await desk.OpenTicketAsync(subject: "Refund stuck");
+        await host.MessagesSettledAsync();
+
+        var request = Assert.Single(receiver.Requests);
+        Assert.Equal(("POST", "/hooks/infoflopay", "application/json"), (request.Method, request.Path, request.ContentType.Split(';')[0]));
+        Assert.StartsWith("msg_", request.Headers["webhook-id"], StringComparison.Ordinal);
+        Assert.Equal(host.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), request.Headers["webhook-timestamp"]);
+        Assert.True(StandardWebhooksVerifier.Verify(Secret, request.Headers["webhook-id"], request.Headers["webhook-timestamp"], request.Headers["webhook-signature"],
+            request.Body, host.Clock.GetUtcNow()), $"signature {request.Headers["webhook-signature"]} does not verify");
+        var body = JsonNode.Parse(request.Body)!.AsObject();
+        Assert.Equal(["type", "timestamp", "data"], body.Select(p => p.Key));
+        Assert.Equal("ticket.created", body["type"]!.GetValue<string>());
+        Assert.Equal((id, "Refund stuck", desk.Carol), (body["data"]!["ticketId"]!.GetValue<string>(), body["data"]!["subject"]!.GetValue<string>(),
+            body["data"]!["requester"]!["email"]!.GetValue<string>()));
+
+        var delivery = Assert.Single(await DeliveriesAsync(host, "crm"));
+        Assert.Equal((request.Headers["webhook-id"], "ticket.created", 1, "delivered", 204), (delivery["id"]!.GetValue<string>(), delivery["event"]!.GetValue<string>(),
+            delivery["attempt"]!.GetValue<int>(), delivery["status"]!.GetValue<string>(), delivery["statusCode"]!.GetValue<int>()));
+        Assert.Null(delivery["nextAttemptAt"]);
+    }
+
+    [Fact]
+    public async Task A_failing_receiver_gets_six_tries_with_the_same_webhook_id_on_the_backoff_schedule_then_the_delivery_is_dead_lettered_and_failed()
+    {
+        await using var receiver = await LoopbackHttpServer.StartAsync(context => { context.Response.StatusCode = 500; return Task.CompletedTask; });
+        await using var host = await StartAsync(new() { ["DevHost:ServiceBus:MaxDeliveryCount"] = "3" });
+        await PutAsync(host, "flaky", receiver.Url("/in"), ["ticket.created"], HttpStatusCode.Created);
+        var desk = await Desk.OpenAsync(host);
+        await desk.OpenTicketAsync();
+        await host.MessagesSettledAsync();
+        Assert.Single(receiver.Requests);
+
+        var started = host.Clock.GetUtcNow();
+        foreach (var wait in WebhookDeliverer.Backoff)
+        {
+            // Not yet: the retry waits at least its step of the schedule.
+            host.Clock.Advance(wait * 0.99);
+            await host.MessagesSettledAsync();
+            var before = receiver.Requests.Count;
+            // Then within the step plus its jitter (at most 10%).
+            host.Clock.Advance(wait * 0.12);
+            await host.MessagesSettledAsync();
+            Assert.Equal(before + 1, receiver.Requests.Count);
+        }
+
+        host.Clock.Advance(TimeSpan.FromHours(2));
+        await host.MessagesSettledAsync();
+        Assert.Equal(WebhookDeliverer.MaxAttempts, receiver.Requests.Count);
+        var id = receiver.Requests.First().Headers["webhook-id"];
+        Assert.All(receiver.Requests, r => Assert.Equal(id, r.Headers["webhook-id"]));
+        Assert.All(receiver.Requests, r => Assert.True(StandardWebhooksVerifier.Verify(Secret, id, r.Headers["webhook-timestamp"], r.Headers["webhook-signature"], r.Body,
+            DateTimeOffset.FromUnixTimeSeconds(long.Parse(r.Headers["webhook-timestamp"], System.Globalization.CultureInfo.InvariantCulture)))));
+        Assert.Single(receiver.Requests.Select(r => r.Body).Distinct());
+
+        var dead = Assert.Single(host.Bus.DeadLetters, d => d.EntityPath == "webhook-deliveries");
+        Assert.Equal($"{id}/{WebhookDeliverer.MaxAttempts}", dead.MessageId);
+
+        var log = await DeliveriesAsync(host, "flaky");
+        Assert.Equal([6, 5, 4, 3, 2, 1], log.Select(d => d["attempt"]!.GetValue<int>()));
+        Assert.Equal(["failed", "retrying", "retrying", "retrying", "retrying", "retrying"], log.Select(d => d["status"]!.GetValue<string>()));
+        Assert.All(log, d => Assert.Equal((id, 500), (d["id"]!.GetValue<string>(), d["statusCode"]!.GetValue<int>())));
+        Assert.Contains("500", log[0]["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(log[0]["nextAttemptAt"]);
+        Assert.All(log.Skip(1), d => Assert.True(d["nextAttemptAt"]!.GetValue<DateTimeOffset>() > d["at"]!.GetValue<DateTimeOffset>()));
+        Assert.True(host.Clock.GetUtcNow() - started > TimeSpan.FromMinutes(42));
+    }
+
+    [Fact]
+    public async Task The_list_never_shows_the_secret_a_change_answers_200_and_delete_is_204_then_404()
+    {
+        await using var host = await StartAsync();
+        var created = await PutAsync(host, "erp", "https://hooks.acme.test/in", ["ticket.created", "sla.breached"], HttpStatusCode.Created);
+        Assert.Equal((true, "whsec_…LaSw"), (created["secretSet"]!.GetValue<bool>(), created["secretHint"]!.GetValue<string>()));
+        await PutAsync(host, "erp", "https://hooks.acme.test/v2", ["incident.opened"], HttpStatusCode.OK);
+
+        var list = await host.Manager().GetStringAsync(new Uri("/api/webhooks", UriKind.Relative));
+        Assert.DoesNotContain(Secret, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret["whsec_".Length..], list, StringComparison.Ordinal);
+        var item = Assert.Single(JsonNode.Parse(list)!["items"]!.AsArray())!;
+        Assert.Equal(("erp", "https://hooks.acme.test/v2", "incident.opened"), (item["name"]!.GetValue<string>(), item["url"]!.GetValue<string>(), item["events"]![0]!.GetValue<string>()));
+        Assert.Empty(await DeliveriesAsync(host, "erp"));
+
+        using var agent = await host.Agent().GetAsync(new Uri("/api/webhooks", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, agent.StatusCode);
+        using var deleted = await host.Manager().DeleteAsync(new Uri("/api/webhooks/erp", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        using var again = await host.Manager().DeleteAsync(new Uri("/api/webhooks/erp", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        using var log = await host.Manager().GetAsync(new Uri("/api/webhooks/erp/deliveries", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, log.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"url":"https://hooks.acme.test/in","events":["ticket.created"],"secret":"MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""", "secret")]
+    [InlineData("""{"url":"https://hooks.acme.test/in","events":["ticket.created"],"secret":"whsec_c2hvcnQ="}""", "secret")]
+    [InlineData("""{"url":"https://hooks.acme.test/in","events":["ticket.created"]}""", "secret")]
+    [InlineData("""{"url":"https://hooks.acme.test/in","events":["ticket.closed"],"secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""", "events")]
+    [InlineData("""{"url":"https://hooks.acme.test/in","events":[],"secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""", "events")]
+    [InlineData("""{"url":"ftp://hooks.acme.test/in","events":["ticket.created"],"secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""", "url")]
+    [InlineData("""{"url":"https://hooks.acme.test/in","events":["ticket.created"],"secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw","active":true}""", "active")]
+    public async Task Bad_bodies_are_400_naming_the_field_and_nothing_is_stored(string body, string field)
+    {
+        await using var host = await StartAsync();
+
+        var problem = await RefusedAsync(host, "bad", body);
+
+        Assert.Contains(field, problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.DoesNotContain("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", problem.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty((await ListAsync(host))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task As_in_azure_a_put_to_a_private_or_loopback_target_or_over_http_is_refused_naming_url()
+    {
+        await using var receiver = await LoopbackHttpServer.StartAsync(context => Task.CompletedTask);
+        await using var host = await StartAsync(new() { ["Webhooks:AllowPrivateTargets"] = "false", ["Webhooks:RequireHttps"] = "true" });
+
+        foreach (var url in new[] { receiver.Url("/in"), "https://127.0.0.1/in", "https://localhost/in", "https://169.254.169.254/latest", "https://[::1]/in", "https://10.1.2.3/in" })
+        {
+            var problem = await RefusedAsync(host, "internal", $$"""{"url":"{{url}}","events":["ticket.created"],"secret":"{{Secret}}"}""");
+            Assert.True(problem["errors"]!.AsObject().ContainsKey("url"), $"{url}: {problem.ToJsonString()}");
+        }
+
+        Assert.Empty((await ListAsync(host))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task The_delivery_client_refuses_to_connect_to_a_loopback_address_when_private_targets_are_off()
+    {
+        await using var receiver = await LoopbackHttpServer.StartAsync(context => Task.CompletedTask);
+        var guard = new WebhookTargetGuard(Options.Create(new WebhookOptions { AllowPrivateTargets = false }));
+        using var client = new HttpClient(new SocketsHttpHandler { ConnectCallback = guard.ConnectAsync });
+
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync(new Uri(receiver.Url("/in")), new StringContent("{}")));
+
+        Assert.IsType<WebhookTargetRefusedException>(failure.InnerException);
+        Assert.Empty(receiver.Requests);
+    }
+
+    private Task<Infrastructure.LocalHost> StartAsync(Dictionary<string, string?>? settings = null)
+    {
+        settings ??= [];
+        settings["Webhooks:TableName"] = "webhooks" + Guid.NewGuid().ToString("N")[..12];
+        return Infrastructure.LocalHost.StartAsync(azurite, settings);
+    }
+
+    private static async Task<JsonObject> PutAsync(Infrastructure.LocalHost host, string name, string url, string[] events, HttpStatusCode expected)
+    {
+        using var response = await host.Manager().PutAsJsonAsync(new Uri($"/api/webhooks/{name}", UriKind.Relative), new { url, events, secret = Secret });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode} {text}");
+        Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    private static async Task<JsonObject> RefusedAsync(Infrastructure.LocalHost host, string name, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await host.Manager().PutAsync(new Uri($"/api/webhooks/{name}", UriKind.Relative), content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    private static async Task<JsonObject> ListAsync(Infrastructure.LocalHost host) =>
+        JsonNode.Parse(await host.Manager().GetStringAsync(new Uri("/api/webhooks", UriKind.Relative)))!.AsObject();
+
+    private static async Task<IReadOnlyList<JsonNode>> DeliveriesAsync(Infrastructure.LocalHost host, string name) =>
+        [.. JsonNode.Parse(await host.Manager().GetStringAsync(new Uri($"/api/webhooks/{name}/deliveries", UriKind.Relative)))!["items"]!.AsArray().Select(n => n!)];
+}
