@@ -62,14 +62,13 @@ internal sealed partial class WebhookRegistry(
         logger.LogInformation("Webhook {Webhook} removed", name);
     }
 
+    public async Task<Webhook> GetAsync(string name, CancellationToken cancellationToken) =>
+        (IsValidName(name) ? await store.FindAsync(name, cancellationToken).ConfigureAwait(false) : null) ?? throw NotFound(name);
+
     public async Task<IReadOnlyList<DeliveryAttempt>> DeliveriesAsync(string name, CancellationToken cancellationToken)
     {
-        if (!IsValidName(name) || await store.FindAsync(name, cancellationToken).ConfigureAwait(false) is null)
-        {
-            throw NotFound(name);
-        }
-
-        return await store.RecentAsync(name, options.Value.DeliveryLogLength, cancellationToken).ConfigureAwait(false);
+        var hook = await GetAsync(name, cancellationToken).ConfigureAwait(false);
+        return await store.RecentAsync(hook.Name, options.Value.DeliveryLogLength, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Uri?> UrlAsync(string? text, ValidationErrors errors, CancellationToken cancellationToken)

@@ -110,6 +110,9 @@ public sealed class WebhooksOnLocalHostTests(AzuriteFixture azurite)
         var item = Assert.Single(JsonNode.Parse(list)!["items"]!.AsArray())!;
         Assert.Equal(("erp", "https://hooks.acme.test/v2", "incident.opened"), (item["name"]!.GetValue<string>(), item["url"]!.GetValue<string>(), item["events"]![0]!.GetValue<string>()));
         Assert.Empty(await DeliveriesAsync(host, "erp"));
+        var one = await host.Manager().GetStringAsync(new Uri("/api/webhooks/erp", UriKind.Relative));
+        Assert.DoesNotContain(Secret["whsec_".Length..], one, StringComparison.Ordinal);
+        Assert.True(JsonNode.Parse(one)!["secretSet"]!.GetValue<bool>());
 
         using var agent = await host.Agent().GetAsync(new Uri("/api/webhooks", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Forbidden, agent.StatusCode);
@@ -119,6 +122,8 @@ public sealed class WebhooksOnLocalHostTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         using var log = await host.Manager().GetAsync(new Uri("/api/webhooks/erp/deliveries", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, log.StatusCode);
+        using var gone = await host.Manager().GetAsync(new Uri("/api/webhooks/erp", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
     [Theory]
