@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using InfoFloPay.Domain;
 using InfoFloPay.Domain.Monitoring;
+using InfoFloPay.Functions.Storage;
 
 namespace InfoFloPay.Functions.Monitoring;
 
@@ -34,17 +35,8 @@ internal sealed class MonitoringTargetStore(MonitoringTable table)
     {
         var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
         var entity = ToEntity(target);
-        try
-        {
-            await client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // A definition is replaced whole by PUT; the last writer wins, as PUT promises.
-            await client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return false;
-        }
+        // A definition is replaced whole by PUT; the last writer wins, as PUT promises.
+        return await client.AddOrReplaceAsync(entity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes the definition and then the target's state and history; returns false when there was no such target.
@@ -56,19 +48,7 @@ internal sealed class MonitoringTargetStore(MonitoringTable table)
         using var deleted = await client.DeleteEntityAsync(MonitoringTable.DefinitionsPartition, name, ETag.All, cancellationToken).ConfigureAwait(false);
         var existed = deleted.Status != 404;
 
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MonitoringTable.TargetPartition(name)}");
-        var rows = new List<TableTransactionAction>();
-        await foreach (var entity in client.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
-            .ConfigureAwait(false))
-        {
-            rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
-        }
-
-        foreach (var batch in rows.Chunk(100))
-        {
-            await client.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
-        }
-
+        await client.DeletePartitionAsync(MonitoringTable.TargetPartition(name), cancellationToken).ConfigureAwait(false);
         return existed;
     }
 

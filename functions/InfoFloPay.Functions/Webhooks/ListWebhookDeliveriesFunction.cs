@@ -20,6 +20,6 @@ internal sealed class ListWebhookDeliveriesFunction(ApiEndpoint api, WebhookRegi
         {
             WebhookRegistry.RequireManager(caller);
             var attempts = await webhooks.DeliveriesAsync(name, cancellationToken).ConfigureAwait(false);
-            return ApiResult.Ok(new DeliveryListResponse([.. attempts.Select(DeliveryAttemptResponse.From)]));
+            return ApiResult.Ok(new DeliveryListResponse(attempts));
         }, cancellationToken);
 }

@@ -9,17 +9,4 @@ internal sealed record WebhookResponse(string Name, string Url, IReadOnlyList<st
 
 internal sealed record WebhookListResponse(IReadOnlyList<WebhookResponse> Items);
 
-internal sealed record DeliveryAttemptResponse(
-    string Id,
-    string Event,
-    int Attempt,
-    DeliveryStatus Status,
-    int? StatusCode,
-    string? Error,
-    DateTimeOffset At,
-    DateTimeOffset? NextAttemptAt)
-{
-    public static DeliveryAttemptResponse From(DeliveryAttempt a) => new(a.Id, a.Event, a.Attempt, a.Status, a.StatusCode, a.Error, a.At, a.NextAttemptAt);
-}
-
-internal sealed record DeliveryListResponse(IReadOnlyList<DeliveryAttemptResponse> Items);
+internal sealed record DeliveryListResponse(IReadOnlyList<DeliveryAttempt> Items);

@@ -52,17 +52,8 @@ internal sealed class WebhookStore(TableServiceClient service, IOptions<WebhookO
             ["Events"] = string.Join(' ', hook.Events),
             ["Secret"] = hook.Secret,
         };
-        try
-        {
-            await client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // PUT replaces the definition; the last writer wins, as PUT promises.
-            await client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return false;
-        }
+        // PUT replaces the definition; the last writer wins, as PUT promises.
+        return await client.AddOrReplaceAsync(entity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes the webhook and its delivery log; false when there was no such webhook.</summary>
@@ -70,19 +61,7 @@ internal sealed class WebhookStore(TableServiceClient service, IOptions<WebhookO
     {
         var client = await GetAsync(cancellationToken).ConfigureAwait(false);
         using var deleted = await client.DeleteEntityAsync(HooksPartition, name, ETag.All, cancellationToken).ConfigureAwait(false);
-        var rows = new List<TableTransactionAction>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LogPartition(name)}");
-        await foreach (var entity in client.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
-            .ConfigureAwait(false))
-        {
-            rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
-        }
-
-        foreach (var batch in rows.Chunk(100))
-        {
-            await client.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
-        }
-
+        await client.DeletePartitionAsync(LogPartition(name), cancellationToken).ConfigureAwait(false);
         return deleted.Status != 404;
     }
 
