@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using InfoFloPay.Domain.Monitoring;
 
 namespace InfoFloPay.Functions.Monitoring;
@@ -14,7 +15,7 @@ public enum PublicTargetStatus
 /// One public target on the status page: its name and state only. <see cref="Since"/> is when the outage began (down) or
 /// when the target last recovered (up); null when that is not known (up and never down, or in maintenance).
 /// </summary>
-internal sealed record PublicTarget(string Name, PublicTargetStatus Status, DateTimeOffset? Since);
+internal sealed record PublicTarget(string Name, PublicTargetStatus Status, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? Since);
 
 /// <summary>An outage of a public target that is going on, as the public sees it: no ticket, URL or probe detail.</summary>
 internal sealed record PublicIncident(string Id, string Title, DateTimeOffset StartedAt);
