@@ -60,7 +60,9 @@
 
   async function refresh() {
     try {
-      const response = await fetch(apiRoot + '/status', { headers: { Accept: 'application/json' }, credentials: 'omit' });
+      // The page asks afresh each time (it polls far less often than max-age=5); the answer's caching is for shared
+      // caches and for the server, which reads storage at most once per 5 s however many pages are open.
+      const response = await fetch(apiRoot + '/status', { headers: { Accept: 'application/json' }, credentials: 'omit', cache: 'no-cache' });
       if (!response.ok) throw new Error(`status ${response.status}`);
       render(await response.json());
       $('alert').hidden = true;
