@@ -108,7 +108,7 @@ public sealed class PublicStatusOnLocalHostTests(AzuriteFixture azurite)
         server.AnswerWith(HealthPage.Failing);
         var wentDown = host.Clock.GetUtcNow();
         var elapsed = TimeSpan.Zero;
-        while ((await MonitoringTicketsAsync(agent, target)).Count == 0)
+        while ((await MonitoringOnLocalHostTests.MonitoringTicketsAsync(agent, target)).Count == 0)
         {
             Assert.True(elapsed < TimeSpan.FromSeconds(45), $"No incident {elapsed.TotalSeconds} s after the server went down.");
             await ProbeAsync(host, interval);
@@ -124,7 +124,7 @@ public sealed class PublicStatusOnLocalHostTests(AzuriteFixture azurite)
         // Still failing: no second incident, one page.
         await ProbeAsync(host, interval);
         await ProbeAsync(host, interval);
-        var incident = Assert.Single(await MonitoringTicketsAsync(agent, target));
+        var incident = Assert.Single(await MonitoringOnLocalHostTests.MonitoringTicketsAsync(agent, target));
         Assert.Equal("urgent", incident["priority"]!.GetValue<string>());
         Assert.Single(host.Outbox.Entries, entry => entry.Channel == "pager" && entry.TicketId == incident["id"]!.GetValue<string>());
 
@@ -136,7 +136,7 @@ public sealed class PublicStatusOnLocalHostTests(AzuriteFixture azurite)
         Assert.Empty(up.Incidents);
         var resolved = await agent.GetFromJsonAsync<JsonObject>(new Uri($"/api/tickets/{incident["id"]!.GetValue<string>()}", UriKind.Relative));
         Assert.Equal("resolved", resolved!["status"]!.GetValue<string>());
-        Assert.Single(await MonitoringTicketsAsync(agent, target, status: "all"));
+        Assert.Single(await MonitoringOnLocalHostTests.MonitoringTicketsAsync(agent, target, status: "all"));
     }
 
     /// <summary>A monitoring table of the test's own: the status lists every public target stored, and this Azurite is shared.</summary>
@@ -168,13 +168,6 @@ public sealed class PublicStatusOnLocalHostTests(AzuriteFixture azurite)
         var status = await host.Anonymous().GetFromJsonAsync<JsonObject>(new Uri("/api/status", UriKind.Relative));
         var row = status!["targets"]!.AsArray().Single(t => t!["name"]!.GetValue<string>() == target)!;
         return (row["status"]!.GetValue<string>(), [.. status["incidents"]!.AsArray().Select(i => i!.AsObject())]);
-    }
-
-    private static async Task<List<JsonObject>> MonitoringTicketsAsync(HttpClient staff, string target, string status = "open")
-    {
-        var page = await staff.GetFromJsonAsync<JsonObject>(new Uri($"/api/tickets?status={status}&top=100", UriKind.Relative));
-        return [.. page!["items"]!.AsArray().Select(item => item!.AsObject())
-            .Where(item => item["channel"]!.GetValue<string>() == "monitoring" && item["subject"]!.GetValue<string>().StartsWith(target + " ", StringComparison.Ordinal))];
     }
 
     /// <summary>A maintenance window over one target, always.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using InfoFloPay.IntegrationTests.Infrastructure;
 using InfoFloPay.IntegrationTests.Monitoring;
@@ -13,11 +12,6 @@ namespace InfoFloPay.IntegrationTests.Portal;
 [Collection(PortalCollectionDefinition.Name)]
 public sealed class StatusPageBrowserTests(PortalSite site)
 {
-    private static readonly AxeRunOptions WcagAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
     [Fact]
     public async Task Without_signing_in_the_page_shows_a_public_service_go_down_and_come_back_as_it_refreshes()
     {
@@ -69,10 +63,7 @@ public sealed class StatusPageBrowserTests(PortalSite site)
 
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"The status page is {width} px wide at a 390 px viewport.");
-        var serious = (await page.RunAxe(WcagAA)).Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}) {v.Help}")
-            .ToList();
+        var serious = AxeScan.Serious(await page.RunAxe(AxeScan.WcagAA), "status page").ToList();
         Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
         await page.ScreenshotAsync(new() { Path = "/tmp/status-page-390.png", FullPage = true });
     }
