@@ -97,6 +97,49 @@ public sealed class WebhooksOnLocalHostTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_redelivered_attempt_that_was_delivered_is_not_posted_again()
+    {
+        await using var receiver = await LoopbackHttpServer.StartAsync(context => Task.CompletedTask);
+        await using var host = await StartAsync();
+        await PutAsync(host, "once", receiver.Url("/in"), ["ticket.created"], HttpStatusCode.Created);
+        var desk = await Desk.OpenAsync(host);
+        await desk.OpenTicketAsync();
+        await host.MessagesSettledAsync();
+        var first = Assert.Single(receiver.Requests);
+
+        // As Service Bus does when a lock is lost after the handler ran.
+        var again = new WebhookDeliveryMessage("once", first.Headers["webhook-id"], "ticket.created", first.Body, Attempt: 1);
+        host.Bus.Redeliver("webhook-deliveries", WebhookFanOut.ToMessage(again));
+        await host.MessagesSettledAsync();
+
+        Assert.Single(receiver.Requests);
+        Assert.Single(await DeliveriesAsync(host, "once"));
+    }
+
+    [Fact]
+    public async Task Removing_a_webhook_drops_its_pending_retries()
+    {
+        await using var receiver = await LoopbackHttpServer.StartAsync(context => { context.Response.StatusCode = 503; return Task.CompletedTask; });
+        await using var host = await StartAsync();
+        await PutAsync(host, "gone", receiver.Url("/in"), ["ticket.created"], HttpStatusCode.Created);
+        var desk = await Desk.OpenAsync(host);
+        await desk.OpenTicketAsync();
+        await host.MessagesSettledAsync();
+        Assert.Single(receiver.Requests);
+
+        using (var deleted = await host.Manager().DeleteAsync(new Uri("/api/webhooks/gone", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        await host.MessagesSettledAsync();
+
+        Assert.Single(receiver.Requests);
+        Assert.DoesNotContain(host.Bus.DeadLetters, d => d.EntityPath == "webhook-deliveries");
+    }
+
+    [Fact]
     public async Task The_list_never_shows_the_secret_a_change_answers_200_and_delete_is_204_then_404()
     {
         await using var host = await StartAsync();
