@@ -60,6 +60,11 @@ internal sealed class WebhookDeliverer(
             attempt = await store.FindAttemptAsync(hook.Name, delivery.Id, delivery.Attempt, cancellationToken).ConfigureAwait(false) ?? attempt;
         }
 
+        if (delivery.Attempt == 1)
+        {
+            await PruneAsync(hook.Name, now, cancellationToken).ConfigureAwait(false);
+        }
+
         if (status == DeliveryStatus.Delivered)
         {
             logger.LogInformation("Webhook {Webhook} took {EventType} {WebhookId} on attempt {Attempt} ({StatusCode})",
@@ -88,6 +93,23 @@ internal sealed class WebhookDeliverer(
             case DeliveryStatus.Failed:
                 throw new WebhookDeliveryFailedException(
                     $"Webhook {delivery.Webhook}: {delivery.Id} failed {delivery.Attempt} times; last: {recorded.Error}");
+        }
+    }
+
+    /// <summary>Keeps the log to <c>Webhooks__DeliveryLogRetention</c>; best effort: a failure here never fails the delivery.</summary>
+    private async Task PruneAsync(string name, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var removed = await store.PruneAsync(name, now - options.Value.DeliveryLogRetention, cancellationToken).ConfigureAwait(false);
+            if (removed > 0)
+            {
+                logger.LogInformation("Webhook {Webhook}: removed {Count} delivery log entries past retention", name, removed);
+            }
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            logger.LogWarning(ex, "Webhook {Webhook}: pruning the delivery log failed; it is tried again on the next delivery", name);
         }
     }
 

@@ -30,4 +30,8 @@ public sealed class WebhookOptions
     /// <summary>How many delivery attempts <c>GET /api/webhooks/{name}/deliveries</c> answers, newest first.</summary>
     [Range(1, 500, ErrorMessage = "Webhooks:DeliveryLogLength must be from 1 to 500.")]
     public int DeliveryLogLength { get; set; } = 50;
+
+    /// <summary>Delivery log rows older than this are removed when the webhook's next event is delivered.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00", ErrorMessage = "Webhooks:DeliveryLogRetention must be from 01:00:00 to 365.00:00:00.")]
+    public TimeSpan DeliveryLogRetention { get; set; } = TimeSpan.FromDays(30);
 }

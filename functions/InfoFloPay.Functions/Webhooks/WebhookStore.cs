@@ -78,7 +78,7 @@ internal sealed class WebhookStore(TableServiceClient service, IOptions<WebhookO
     public async Task<bool> RecordAsync(string name, DeliveryAttempt attempt, CancellationToken cancellationToken)
     {
         var client = await GetAsync(cancellationToken).ConfigureAwait(false);
-        var inverted = (DateTimeOffset.MaxValue.UtcTicks - attempt.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        var inverted = Inverted(attempt.At);
         TableTransactionAction Add(string rowKey) => new(TableTransactionActionType.Add, ToEntity(LogPartition(name), rowKey, attempt));
         try
         {
@@ -111,9 +111,35 @@ internal sealed class WebhookStore(TableServiceClient service, IOptions<WebhookO
         return attempts;
     }
 
+    /// <summary>Removes the attempts recorded before <paramref name="before"/> (both rows of each); returns how many.</summary>
+    public async Task<int> PruneAsync(string name, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var client = await GetAsync(cancellationToken).ConfigureAwait(false);
+        var partition = LogPartition(name);
+        // Time rows sort newest first, so everything older than the cut-off is one range after it.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {TimePrefix + Inverted(before)} and RowKey lt {"at}"}");
+        var rows = new List<TableTransactionAction>();
+        await foreach (var entity in client.QueryAsync<TableEntity>(filter, select: ["RowKey", "WebhookId", "Attempt"], cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
+        {
+            rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, entity.RowKey), ETag.All));
+            var attemptRow = AttemptRow(entity.GetString("WebhookId") ?? "", entity.GetInt32("Attempt") ?? 0);
+            rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, attemptRow), ETag.All));
+        }
+
+        foreach (var batch in rows.Chunk(100))
+        {
+            await client.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows.Count / 2;
+    }
+
     private Task<TableClient> GetAsync(CancellationToken cancellationToken) => _table.GetAsync().WaitAsync(cancellationToken);
 
     private static string LogPartition(string name) => "log|" + name;
+
+    private static string Inverted(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
     private static string AttemptRow(string id, int attempt) =>
         string.Create(CultureInfo.InvariantCulture, $"{AttemptPrefix}{id}|{attempt:D2}");

@@ -117,6 +117,30 @@ public sealed class WebhooksOnLocalHostTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Log_entries_past_the_retention_are_removed_when_the_next_event_is_delivered()
+    {
+        await using var receiver = await LoopbackHttpServer.StartAsync(context => Task.CompletedTask);
+        await using var host = await StartAsync(new() { ["Webhooks:DeliveryLogRetention"] = "7.00:00:00" });
+        await PutAsync(host, "kept", receiver.Url("/in"), ["ticket.created"], HttpStatusCode.Created);
+        var desk = await Desk.OpenAsync(host);
+        await desk.OpenTicketAsync(subject: "Old");
+        await host.MessagesSettledAsync();
+        host.Clock.Advance(TimeSpan.FromDays(6));
+        await desk.OpenTicketAsync(subject: "Recent");
+        await host.MessagesSettledAsync();
+        Assert.Equal(2, (await DeliveriesAsync(host, "kept")).Count);
+
+        host.Clock.Advance(TimeSpan.FromDays(2));
+        await desk.OpenTicketAsync(subject: "New");
+        await host.MessagesSettledAsync();
+
+        var log = await DeliveriesAsync(host, "kept");
+        var ids = receiver.Requests.Select(r => r.Headers["webhook-id"]).ToList();
+        Assert.Equal(3, ids.Count);
+        Assert.Equal([ids[2], ids[1]], log.Select(d => d["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Removing_a_webhook_drops_its_pending_retries()
     {
         await using var receiver = await LoopbackHttpServer.StartAsync(context => { context.Response.StatusCode = 503; return Task.CompletedTask; });
