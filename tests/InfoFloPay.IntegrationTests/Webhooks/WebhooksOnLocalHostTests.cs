@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using InfoFloPay.Functions;
+using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions.Tickets;
 using InfoFloPay.Functions.Webhooks;
 using InfoFloPay.IntegrationTests.Flows;
 using InfoFloPay.IntegrationTests.Infrastructure;
@@ -94,6 +98,24 @@ public sealed class WebhooksOnLocalHostTests(AzuriteFixture azurite)
         Assert.Null(log[0]["nextAttemptAt"]);
         Assert.All(log.Skip(1), d => Assert.True(d["nextAttemptAt"]!.GetValue<DateTimeOffset>() > d["at"]!.GetValue<DateTimeOffset>()));
         Assert.True(host.Clock.GetUtcNow() - started > TimeSpan.FromMinutes(42));
+    }
+
+    [Fact]
+    public async Task A_monitoring_incident_is_sent_as_incident_opened_and_its_resolution_as_incident_resolved_each_with_its_own_id()
+    {
+        await using var receiver = await LoopbackHttpServer.StartAsync(context => Task.CompletedTask);
+        await using var host = await StartAsync();
+        await PutAsync(host, "ops", receiver.Url("/in"), ["incident.opened", "incident.resolved", "ticket.created"], HttpStatusCode.Created);
+        var manager = new PersonRef("olivia.ops@infoflopay.example", "Olivia Ops");
+
+        await PublishAsync(host, HelpdeskEventTypes.TicketCreated, "000001", new TicketCreatedData("gateway is down", manager, "urgent", "monitoring"));
+        await PublishAsync(host, HelpdeskEventTypes.TicketResolved, "000009", new TicketResolvedData("gateway is down", manager, "Recovered.", "monitoring"));
+        await host.MessagesSettledAsync();
+
+        var received = receiver.Requests.Select(r => (Type: JsonNode.Parse(r.Body)!["type"]!.GetValue<string>(), Id: r.Headers["webhook-id"])).ToList();
+        Assert.Equal(["incident.opened", "incident.resolved", "ticket.created"], received.Select(r => r.Type).Order(StringComparer.Ordinal));
+        Assert.Equal(3, received.Select(r => r.Id).Distinct().Count());
+        Assert.All(receiver.Requests, r => Assert.Equal("IFP-9001", JsonNode.Parse(r.Body)!["data"]!["ticketId"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -246,6 +268,11 @@ public sealed class WebhooksOnLocalHostTests(AzuriteFixture azurite)
         settings["Webhooks:TableName"] = "webhooks" + Guid.NewGuid().ToString("N")[..12];
         return Infrastructure.LocalHost.StartAsync(azurite, settings);
     }
+
+    /// <summary>Sends to the topic as the ticket outbox does.</summary>
+    private static Task PublishAsync(Infrastructure.LocalHost host, string type, string eventId, object data) =>
+        host.Services.GetRequiredService<IMessageSender>().SendAsync("helpdesk-events", TicketOutbox.ToMessage(new HelpdeskEvent(
+            type, 1, "IFP-9001", eventId, host.Clock.GetUtcNow(), JsonSerializer.SerializeToElement(data, data.GetType(), HelpdeskJson.Options))), CancellationToken.None);
 
     private static async Task<JsonObject> PutAsync(Infrastructure.LocalHost host, string name, string url, string[] events, HttpStatusCode expected)
     {
