@@ -38,6 +38,12 @@ internal static class MonitoringServiceCollectionExtensions
         services.AddSingleton<IncidentDispatcher>();
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<TargetRegistry>();
+        services.AddSingleton<MaintenanceWindowStore>();
+        services.AddSingleton<MaintenanceRegistry>();
+        services.AddSingleton<MaintenanceSchedule>();
+
+        // Replaces any fallback registered before (a desk without stored windows), whichever order the features register in.
+        services.Replace(ServiceDescriptor.Singleton<IMaintenanceSchedule>(provider => provider.GetRequiredService<MaintenanceSchedule>()));
 
         services.TryAddSingleton<IIncidentTickets, TicketServiceIncidents>();
         return services;
