@@ -19,6 +19,14 @@ internal sealed class MaintenanceRegistry(MaintenanceWindowStore windows, TimePr
             .ThenBy(w => w.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>One window as it stands now, with its version for If-Match.</summary>
+    public async Task<(MaintenanceWindowResponse Window, ETag ETag)> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var stored = (TargetDefinition.IsValidName(id) ? await windows.FindAsync(id, cancellationToken).ConfigureAwait(false) : null)
+            ?? throw NotFound(id);
+        return (MaintenanceWindowResponse.From(stored.Window, clock.GetUtcNow()), stored.ETag);
+    }
+
     /// <summary>Adds or replaces window <paramref name="id"/>; bad input is refused before anything is stored.</summary>
     public async Task<(MaintenanceWindowResponse Window, ETag ETag, bool Created)> PutAsync(
         string id, MaintenanceWindowRequest request, ETag? ifMatch, CancellationToken cancellationToken)
@@ -36,9 +44,11 @@ internal sealed class MaintenanceRegistry(MaintenanceWindowStore windows, TimePr
     {
         if (!TargetDefinition.IsValidName(id) || !await windows.DeleteAsync(id, cancellationToken).ConfigureAwait(false))
         {
-            throw RequestRejectedException.NotFound($"Maintenance window '{id}'");
+            throw NotFound(id);
         }
 
         logger.LogInformation("Maintenance window {Window} removed", id);
     }
+
+    private static RequestRejectedException NotFound(string id) => RequestRejectedException.NotFound($"Maintenance window '{id}'");
 }

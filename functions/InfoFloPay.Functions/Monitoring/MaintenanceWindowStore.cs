@@ -26,6 +26,14 @@ internal sealed class MaintenanceWindowStore(MonitoringTable table)
         return windows;
     }
 
+    public async Task<StoredMaintenanceWindow?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var found = await client.GetEntityIfExistsAsync<TableEntity>(MonitoringTable.MaintenancePartition, id, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return found.HasValue ? new StoredMaintenanceWindow(ToWindow(found.Value!), found.Value!.ETag) : null;
+    }
+
     /// <summary>Creates or replaces the window. With <paramref name="ifMatch"/> only that version is replaced (a missing or
     /// changed window → 412); without it the last writer wins, as PUT promises.</summary>
     public async Task<StoredMaintenanceWindow> SaveAsync(MaintenanceWindow window, ETag? ifMatch, CancellationToken cancellationToken)

@@ -88,6 +88,10 @@ internal sealed class MonitoringHarness : IAsyncDisposable
         await Targets.SaveAsync(validation.Target ?? throw new InvalidOperationException(string.Join(", ", validation.Errors.Keys)), default);
     }
 
+    /// <summary>Stores a maintenance window as <c>PUT /api/monitoring/maintenance/{id}</c> would.</summary>
+    public Task AddMaintenanceAsync(string id, MaintenanceWindowRequest window) =>
+        Service<MaintenanceRegistry>().PutAsync(id, window, ifMatch: null, CancellationToken.None);
+
     /// <summary>One scheduled run at the current minute; then the clock moves on to the next minute.</summary>
     public async Task<IReadOnlyList<TargetProbeReport>> ProbeAsync()
     {

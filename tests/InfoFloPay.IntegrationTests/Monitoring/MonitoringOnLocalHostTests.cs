@@ -90,7 +90,7 @@ public sealed class MonitoringOnLocalHostTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(secondId, state!["openIncident"]!.GetValue<string>());
     }
 
-    private static async Task ProbeAsync(Infrastructure.LocalHost host)
+    internal static async Task ProbeAsync(Infrastructure.LocalHost host)
     {
         // One probe per scheduled minute, as the timer would run them.
         host.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -98,7 +98,7 @@ public sealed class MonitoringOnLocalHostTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
     }
 
-    private static async Task<List<JsonObject>> MonitoringTicketsAsync(HttpClient staff, string target, string status = "open")
+    internal static async Task<List<JsonObject>> MonitoringTicketsAsync(HttpClient staff, string target, string status = "open")
     {
         var page = await staff.GetFromJsonAsync<JsonObject>(new Uri($"/api/tickets?status={status}&top=100", UriKind.Relative));
         return [.. page!["items"]!.AsArray().Select(item => item!.AsObject())
