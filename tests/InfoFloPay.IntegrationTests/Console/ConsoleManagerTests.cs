@@ -100,7 +100,7 @@ public sealed class ConsoleManagerTests(ConsoleSite site)
         // Ending before it starts: the API's refusal shows beside the end, and nothing is listed.
         var added = "db-patch-" + suffix;
         await page.GetByLabel("Window id", Exact).FillAsync(added);
-        await page.GetByLabel("Targets", Exact).FillAsync("checkout, ledger-db");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Targets", Exact = true }).FillAsync("checkout, ledger-db");
         await page.GetByLabel("Starts (Eastern)", Exact).FillAsync("2026-12-06T04:00");
         await page.GetByLabel("Ends (Eastern)", Exact).FillAsync("2026-12-06T02:00");
         await page.GetByLabel("Reason", Exact).FillAsync("Patch night");

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using InfoFloPay.DevHost.Seeding;
 using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.IntegrationTests.Infrastructure;
+using Who = InfoFloPay.IntegrationTests.Monitoring.MonitoringTargetsApiTests.Who;
 
 namespace InfoFloPay.IntegrationTests.Monitoring;
 
@@ -21,14 +21,6 @@ public sealed class MaintenanceWindowsApiTests(AzuriteFixture azurite) : IAsyncL
     };
 
     private MonitoringHarness _monitoring = null!;
-
-    public enum Who
-    {
-        Anonymous,
-        Customer,
-        Agent,
-        Manager,
-    }
 
     public Task InitializeAsync()
     {
@@ -233,13 +225,7 @@ public sealed class MaintenanceWindowsApiTests(AzuriteFixture azurite) : IAsyncL
 
     private static List<JsonElement> Items(ApiResponse response) => [.. response.Json.GetProperty("items").EnumerateArray()];
 
-    private static string? Principal(Who who) => who switch
-    {
-        Who.Anonymous => null,
-        Who.Customer => PrincipalHeader.For("alice@acme.test"),
-        Who.Agent => PrincipalHeader.For("ava.agent@infoflopay.example", "Support.Agent"),
-        _ => PrincipalHeader.For("olivia.ops@infoflopay.example", "Support.Manager"),
-    };
+    private static string? Principal(Who who) => MonitoringTargetsApiTests.Principal(who);
 
     private async Task<(string?, string?)> StatusesAsync()
     {
