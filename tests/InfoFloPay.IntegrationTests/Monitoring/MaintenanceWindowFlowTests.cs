@@ -93,6 +93,29 @@ public sealed class MaintenanceWindowFlowTests(AzuriteFixture azurite)
         Assert.Equal(["open"], monitoring.Tickets.Calls.Select(c => c.Kind));
     }
 
+    [Fact]
+    public async Task A_probe_run_reads_the_windows_once_however_many_targets_it_probes()
+    {
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Failing);
+        var requests = new StorageRequestLog();
+        await using var monitoring = MonitoringHarness.Create(azurite, requests: requests);
+        foreach (var name in new[] { "checkout", "ledger-db", "payouts-api", "refunds-api" })
+        {
+            await monitoring.AddTargetAsync(name, "http", server.Url(HealthPage.Path), threshold: 1);
+        }
+
+        await monitoring.AddMaintenanceAsync("db-upgrade", OneOff(["checkout", "ledger-db"], Start, Start.AddHours(1)));
+        await monitoring.AddMaintenanceAsync("payouts", OneOff(["payouts-api"], Start, Start.AddHours(1)));
+        requests.Clear();
+
+        var reports = await monitoring.ProbeAsync();
+
+        Assert.Equal(4, reports.Count);
+        var windowReads = requests.Requests.Count(uri => Uri.UnescapeDataString(uri.Query.Replace('+', ' ')).Contains("PartitionKey eq 'maintenance'", StringComparison.Ordinal));
+        Assert.Equal(1, windowReads);
+        Assert.Equal(["refunds-api"], monitoring.Tickets.Calls.Select(c => c.Target));
+    }
+
     private static MaintenanceWindowRequest OneOff(string[] targets, DateTimeOffset startsAt, DateTimeOffset endsAt) =>
         new(targets, startsAt, endsAt, "Planned work");
 }

@@ -55,7 +55,8 @@ internal sealed class MonitoringHarness : IAsyncDisposable
         string? table = null,
         FakeTimeProvider? clock = null,
         RecordingIncidentTickets? tickets = null,
-        IIncidentTickets? incidents = null)
+        IIncidentTickets? incidents = null,
+        StorageRequestLog? requests = null)
     {
         table ??= "mon" + Guid.NewGuid().ToString("N");
         clock ??= new FakeTimeProvider(Start);
@@ -69,7 +70,7 @@ internal sealed class MonitoringHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(clock)
-            .AddSingleton(azurite.CreateServiceClient())
+            .AddSingleton(requests is null ? azurite.CreateServiceClient() : LoggedServiceClient(azurite, requests))
             .AddSingleton<IIncidentTickets>(incidents ?? tickets);
         services.AddIdentity();
         services.AddCustomers();
@@ -77,6 +78,13 @@ internal sealed class MonitoringHarness : IAsyncDisposable
         services.AddSingleton<ApiEndpoint>();
         services.AddMonitoring(configuration);
         return new MonitoringHarness(services.BuildServiceProvider(validateScopes: true), clock, tickets, table);
+    }
+
+    private static TableServiceClient LoggedServiceClient(AzuriteFixture azurite, StorageRequestLog requests)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(requests, Azure.Core.HttpPipelinePosition.PerRetry);
+        return new TableServiceClient(azurite.ConnectionString, options);
     }
 
     /// <summary>A second app instance on the same table, clock and ticket service: for overlapping runs.</summary>
