@@ -8,7 +8,8 @@ namespace InfoFloPay.Functions.Monitoring;
 /// itself; then applies each result to its target's state and incident. A target is due when the slot of its own interval
 /// that now falls in is later than the last slot it was counted for, so the timer may fire as often as the shortest
 /// interval needs (and early or late) without a target being probed more than once per slot. One target's storage or
-/// ticket failure is logged and does not stop the others.
+/// ticket failure is logged and does not stop the others. A target a maintenance window covers at the run's instant is
+/// probed and recorded as usual, but its failures open no incident (<see cref="OutageTracker.Evaluate"/>).
 /// </summary>
 internal sealed class ProbeRunner(
     MonitoringTargetStore targets,
