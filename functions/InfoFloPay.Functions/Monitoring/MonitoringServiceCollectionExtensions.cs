@@ -38,6 +38,7 @@ internal static class MonitoringServiceCollectionExtensions
         services.AddSingleton<IncidentDispatcher>();
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<TargetRegistry>();
+        services.AddSingleton<PublicStatusBoard>();
         services.AddSingleton<MaintenanceWindowStore>();
         services.AddSingleton<MaintenanceRegistry>();
         services.AddSingleton<MaintenanceSchedule>();
