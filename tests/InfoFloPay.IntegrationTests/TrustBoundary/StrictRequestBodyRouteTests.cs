@@ -25,6 +25,7 @@ public sealed class StrictRequestBodyRouteTests(TicketApiFixture api)
         { "POST /api/agents/ava.agent@infoflopay.example/availability", "agent", """{"availability":"away","until":"tomorrow"}""", "until" },
         { "PUT /api/monitoring/targets/strict-target", "manager", """{"kind":"http","url":"https://pay.example/health","timeout":3}""", "timeout" },
         { "PUT /api/webhooks/strict-webhook", "manager", """{"url":"https://hooks.example/in","events":["ticket.created"],"secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw","enabled":true}""", "enabled" },
+        { "PUT /api/monitoring/maintenance/strict-window", "manager", """{"targets":["*"],"startsAt":"2026-12-06T07:00:00Z","endsAt":"2026-12-06T09:00:00Z","until":"later"}""", "until" },
         { "POST /api/inbound/email", "anonymous", """{"messageId":"<strict@mail.example>","from":{"email":"carol@acme.test","name":"Carol"},"to":["support@infoflopay.example"],"subject":"Strict","text":"x","priority":"urgent"}""", "priority" },
     };
 
