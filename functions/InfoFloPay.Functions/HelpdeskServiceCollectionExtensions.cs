@@ -26,7 +26,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddRoster();
         services.AddTableStorage(configuration);
-        services.AddOperations();
+        services.AddOperations(configuration);
         services.AddSla();
         services.AddMessaging(configuration);
         services.AddNotifications(configuration);
