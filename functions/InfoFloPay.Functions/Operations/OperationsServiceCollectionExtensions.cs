@@ -12,7 +12,6 @@ internal static class OperationsServiceCollectionExtensions
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<OpenApiDocumentBuilder>();
-        services.AddSingleton<Telemetry.HelpdeskMetrics>();
         // Its own client: one try, bounded by the smaller of Storage__NetworkTimeout and 5 s, so /api/health answers fast.
         services.AddSingleton(provider =>
         {
