@@ -1,9 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
 using InfoFloPay.Functions.Operations.Telemetry;
 using InfoFloPay.IntegrationTests.Infrastructure;
+using InfoFloPay.IntegrationTests.Paging;
+using InfoFloPay.IntegrationTests.Sla;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,11 +21,11 @@ public sealed class HelpdeskMetricsOnLocalHostTests(AzuriteFixture azurite) : ID
     [Fact]
     public async Task Opening_an_urgent_ticket_and_breaching_its_sla_count_opened_page_warning_and_breach_with_their_tags()
     {
-        await File.WriteAllTextAsync(_policyFile, MinuteLongPolicy());
+        await File.WriteAllTextAsync(_policyFile, SlaEscalationOnLocalHostTests.MinuteLongPolicy());
         await using var host = await Infrastructure.LocalHost.StartAsync(azurite, new Dictionary<string, string?> { ["Sla:PolicyFile"] = _policyFile });
         using var recorded = new RecordedMeasurements(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
 
-        await OpenUrgentAsync(host);
+        await PagingOnLocalHostTests.OpenUrgentAsync(host);
 
         var opened = Assert.Single(recorded.Of(HelpdeskMetrics.TicketsOpened));
         Assert.Equal(("api", "essentials", "urgent"), (opened["channel"], opened["tier"], opened["priority"]));
@@ -55,7 +54,7 @@ public sealed class HelpdeskMetricsOnLocalHostTests(AzuriteFixture azurite) : ID
         var logs = new ScopedLogCapture();
         await using var host = await Infrastructure.LocalHost.StartAsync(azurite, configureServices: services => services.AddSingleton<ILoggerProvider>(logs));
 
-        var id = await OpenUrgentAsync(host);
+        var id = await PagingOnLocalHostTests.OpenUrgentAsync(host);
 
         var opened = Assert.Single(logs.Entries, e => e.Message.StartsWith($"Ticket {id} opened", StringComparison.Ordinal));
         Assert.Equal(id, opened.Scope(TicketLogScope.Key));
@@ -66,16 +65,6 @@ public sealed class HelpdeskMetricsOnLocalHostTests(AzuriteFixture azurite) : ID
 
     public void Dispose() => File.Delete(_policyFile);
 
-    private static async Task<string> OpenUrgentAsync(Infrastructure.LocalHost host)
-    {
-        using var created = await host.Agent().PostAsync(new Uri("/api/tickets", UriKind.Relative),
-            new StringContent("""{"subject":"Payouts down","description":"Every payout returns 502.","priority":"urgent"}""", Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-        await host.MessagesSettledAsync();
-        return id;
-    }
-
     private static async Task SweepAsync(Infrastructure.LocalHost host)
     {
         using (var sweep = await host.Anonymous().PostAsync(new Uri("/admin/functions/SweepSla", UriKind.Relative), null))
@@ -84,28 +73,5 @@ public sealed class HelpdeskMetricsOnLocalHostTests(AzuriteFixture azurite) : ID
         }
 
         await host.MessagesSettledAsync();
-    }
-
-    /// <summary>Every row of the policy: two minutes to respond, ten to resolve, round the clock, warned a minute ahead.</summary>
-    private static string MinuteLongPolicy()
-    {
-        var row = new JsonObject { ["firstResponse"] = "PT2M", ["resolution"] = "PT10M", ["calendar"] = "24x7", ["warningLead"] = "PT1M" };
-        var tiers = new JsonObject();
-        foreach (var tier in new[] { "essentials", "reserve", "vip" })
-        {
-            var priorities = new JsonObject();
-            foreach (var priority in new[] { "urgent", "high", "medium", "low" })
-            {
-                priorities[priority] = row.DeepClone();
-            }
-
-            tiers[tier] = priorities;
-        }
-
-        return new JsonObject
-        {
-            ["calendar"] = JsonNode.Parse("""{"timeZone":"America/New_York","workingDays":["monday","tuesday","wednesday","thursday","friday"],"workingHours":{"start":"08:00","end":"17:00"},"usFederalHolidays":true,"holidays":[]}"""),
-            ["tiers"] = tiers,
-        }.ToJsonString();
     }
 }
