@@ -52,6 +52,8 @@ public sealed class StorageHealthCheck(TableServiceClient probe, TimeSpan budget
         RequestFailedException { Status: 0 } => "Table storage is unreachable (the connection failed).",
         RequestFailedException { Status: 401 or 403 } failed => $"Table storage refused the app's credentials ({failed.Status}).",
         RequestFailedException failed => string.Create(CultureInfo.InvariantCulture, $"Table storage answered {failed.Status}."),
+        Azure.Identity.AuthenticationFailedException =>
+            "The app's identity could not get a token for Table storage.",
         TimeoutException or OperationCanceledException => NoAnswer(),
         AggregateException { InnerExceptions.Count: > 0 } aggregate => Describe(aggregate.InnerExceptions[^1]),
         _ => $"Table storage check failed ({ex.GetType().Name}).",

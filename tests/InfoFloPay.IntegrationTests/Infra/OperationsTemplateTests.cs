@@ -1,3 +1,5 @@
+using InfoFloPay.Functions.Operations.Telemetry;
+
 namespace InfoFloPay.IntegrationTests.Infra;
 
 /// <summary>
@@ -37,6 +39,15 @@ public sealed class OperationsTemplateTests(CompiledMainTemplate main) : IClassF
         Assert.Equal("[reference('monitoring').outputs.logAnalyticsResourceId.value]", ArmExpression.Render(setting.Property("properties.workspaceId")));
         Assert.Equal(logs, setting.Property("properties.logs") is List<object?> { Count: > 0 });
         Assert.Equal(metrics, setting.Property("properties.metrics") is List<object?> { Count: > 0 });
+    }
+
+    [Fact]
+    public void The_dead_letter_counter_knows_the_delivery_count_after_which_service_bus_dead_letters()
+    {
+        var entities = _template.OfType("Microsoft.ServiceBus/namespaces/queues").Concat(_template.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions")).ToList();
+
+        Assert.NotEmpty(entities);
+        Assert.All(entities, entity => Assert.Equal((long)HelpdeskMetrics.MaxDeliveryCount, entity.Property("properties.maxDeliveryCount")));
     }
 
     [Fact]

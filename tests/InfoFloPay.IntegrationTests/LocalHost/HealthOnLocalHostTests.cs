@@ -32,6 +32,20 @@ public sealed class HealthOnLocalHostTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_served_openapi_document_describes_health_503_with_retry_after()
+    {
+        await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
+
+        var document = await host.Anonymous().GetFromJsonAsync<JsonObject>(new Uri("/api/openapi.json", UriKind.Relative));
+
+        var responses = document!["paths"]!["/api/health"]!["get"]!["responses"]!.AsObject();
+        Assert.True(responses.ContainsKey("200"));
+        var unavailable = responses["503"]!.AsObject();
+        Assert.True(unavailable["headers"]!.AsObject().ContainsKey("Retry-After"));
+        Assert.True(unavailable["content"]!.AsObject().ContainsKey("application/problem+json"));
+    }
+
+    [Fact]
     public async Task Health_against_a_stalled_store_answers_503_naming_storage_within_the_budget()
     {
         using var stalled = new StalledTcpEndpoint();
