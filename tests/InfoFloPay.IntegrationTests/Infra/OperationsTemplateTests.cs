@@ -119,7 +119,7 @@ public sealed class OperationsTemplateTests(CompiledMainTemplate main) : IClassF
     [Fact]
     public void Without_vnet_enabled_no_network_resource_is_deployed_and_the_app_is_not_integrated()
     {
-        Assert.Equal(false, _template.Parameters["vnetEnabled"]!["defaultValue"]!.GetValue<bool>());
+        Assert.False(_template.Parameters["vnetEnabled"]!["defaultValue"]!.GetValue<bool>());
         Assert.Empty(_template.Deployed("Microsoft.Network/virtualNetworks"));
         Assert.Empty(_template.Deployed("Microsoft.Network/privateEndpoints"));
         Assert.Empty(_template.Deployed("Microsoft.Network/privateDnsZones"));
@@ -151,8 +151,10 @@ public sealed class OperationsTemplateTests(CompiledMainTemplate main) : IClassF
         Assert.Equal(3, template.Deployed("Microsoft.Network/privateDnsZones/virtualNetworkLinks").Count());
         Assert.Equal(3, template.Deployed("Microsoft.Network/privateEndpoints/privateDnsZoneGroups").Count());
 
-        var subnet = ArmExpression.Render(Assert.Single(template.OfType("Microsoft.Web/sites")).Property("properties.virtualNetworkSubnetId"));
-        Assert.Contains("appSubnetResourceId", subnet, StringComparison.Ordinal);
+        // The site module is given the network module's app subnet, and sets it as virtualNetworkSubnetId when not empty.
+        var site = Assert.Single(template.OfType("Microsoft.Web/sites"));
+        Assert.Equal("[reference('network').outputs.appSubnetResourceId.value]", ArmExpression.Render(site.Scope.Parameter("virtualNetworkSubnetId")));
+        Assert.Contains("parameters('virtualNetworkSubnetId')", ArmExpression.Render(site.Property("properties.virtualNetworkSubnetId")), StringComparison.Ordinal);
         // Service Bus stays on its public endpoint: a private one needs the Premium tier (docs/deploy.md).
         Assert.DoesNotContain(endpoints, e => GroupId(e) == "namespace");
     }
