@@ -53,6 +53,9 @@ public sealed class OpenApiQueryAttribute(string name, string description) : Att
 
     /// <summary>The value's type: string by default; an enum type lists its wire names; int, bool and DateTimeOffset as JSON would.</summary>
     public Type Type { get; init; } = typeof(string);
+
+    /// <summary>True when the function refuses a request without it (400).</summary>
+    public bool Required { get; init; }
 }
 
 /// <summary>A request header an HTTP function reads, by name from <see cref="OpenApiHeaders"/> (If-Match, Idempotency-Key).</summary>

@@ -38,6 +38,7 @@ public sealed partial class OpenApiDocumentBuilder
         ["Console"] = "The staff console's static files.",
         ["Operations"] = "Health and this document.",
         ["Attachments"] = "Files attached to a ticket's conversation.",
+        ["Reports"] = "The SLA report (staff).",
         ["Paging"] = "The one-click acknowledgement links in the pages of urgent tickets (the signed token is the authority).",
     };
 
@@ -212,7 +213,7 @@ public sealed partial class OpenApiDocumentBuilder
             {
                 Name = query.Name,
                 In = ParameterLocation.Query,
-                Required = false,
+                Required = query.Required,
                 Description = query.Description,
                 Schema = query.Type.IsEnum ? schemas.Enum(query.Type) : schemas.For(query.Type, OpenApiSchemaCatalog.Direction.Request),
             });
