@@ -23,6 +23,15 @@ public sealed class OpenApiRequestBodyAttribute(Type bodyType) : Attribute
     public bool Required { get; init; } = true;
 }
 
+/// <summary>A <c>multipart/form-data</c> body carrying one file in the form field <see cref="Field"/> (a binary string).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class OpenApiFileUploadAttribute(string field, string description) : Attribute
+{
+    public string Field { get; } = field;
+
+    public string Description { get; } = description;
+}
+
 /// <summary>A response an HTTP function gives; <see cref="BodyType"/> null means no body.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
 public sealed class OpenApiResponseAttribute(int status, string description) : Attribute

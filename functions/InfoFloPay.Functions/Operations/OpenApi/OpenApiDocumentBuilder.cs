@@ -251,6 +251,24 @@ public sealed partial class OpenApiDocumentBuilder
             };
         }
 
+        if (method.GetCustomAttribute<OpenApiFileUploadAttribute>() is { } upload)
+        {
+            var form = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string>(StringComparer.Ordinal) { upload.Field },
+                Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+                {
+                    [upload.Field] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = upload.Description },
+                },
+            };
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal) { ["multipart/form-data"] = new OpenApiMediaType { Schema = form } },
+            };
+        }
+
         foreach (var response in method.GetCustomAttributes<OpenApiResponseAttribute>())
         {
             operation.Responses[Code(response.Status)] = Response(document, schemas, response.Status, response.Description, response.BodyType, response.Headers, response.MediaType);
