@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using InfoFloPay.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,11 +15,6 @@ public sealed class ConsoleAttachmentTests(ConsoleSite site)
 {
     private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. Enumerable.Range(0, 2000).Select(i => (byte)(i % 241))];
     private static readonly byte[] Csv = "date,amount\n2026-11-20,120.00\n2026-11-21,80.50\n"u8.ToArray();
-
-    private static readonly AxeRunOptions WcagAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
 
     [Fact]
     public async Task An_agent_downloads_the_customers_file_and_attaches_one_and_a_refused_file_is_explained_at_the_field()
@@ -53,7 +48,7 @@ public sealed class ConsoleAttachmentTests(ConsoleSite site)
         await Expect(page.Locator("#attach-form .form-message")).ToContainTextAsync("payouts.csv attached.");
         await Expect(page.Locator("#ws-timeline li[data-kind='attachment-added']")).ToHaveCountAsync(2);
 
-        var violations = (await page.RunAxe(WcagAA)).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        var violations = AxeScan.Serious(await page.RunAxe(AxeScan.WcagAA), "workspace with attachments").ToList();
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
 
         // The customer sees the agent's file on their ticket.

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using InfoFloPay.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,11 +13,6 @@ namespace InfoFloPay.IntegrationTests.Portal;
 public sealed class PortalAttachmentTests(PortalSite site)
 {
     private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. Enumerable.Range(0, 4000).Select(i => (byte)(i % 253))];
-
-    private static readonly AxeRunOptions WcagAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
 
     [Fact]
     public async Task A_customer_attaches_a_file_sees_its_link_and_downloads_it_and_a_refused_type_is_explained_at_the_field()
@@ -53,7 +48,7 @@ public sealed class PortalAttachmentTests(PortalSite site)
         Assert.Equal("statement.pdf", download.SuggestedFilename);
         Assert.Equal(Pdf, await File.ReadAllBytesAsync((await download.PathAsync())!));
 
-        var violations = (await page.RunAxe(WcagAA)).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        var violations = AxeScan.Serious(await page.RunAxe(AxeScan.WcagAA), "portal ticket with attachments").ToList();
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
 
         // The API agrees: one file on the ticket, the one uploaded.
