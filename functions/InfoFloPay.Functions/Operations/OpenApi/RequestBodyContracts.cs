@@ -102,6 +102,7 @@ public static class RequestBodyContracts
             Required = ["messageId", "from", "to", "text"],
         },
         [typeof(InboundAddress)] = new(null) { Required = ["email"] },
+        [typeof(InboundAttachment)] = new(null) { Required = ["contentBase64"] },
     };
 
     public static RequestBodyContract? For(Type type) => All.GetValueOrDefault(type);
