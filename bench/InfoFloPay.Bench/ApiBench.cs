@@ -5,9 +5,10 @@ namespace InfoFloPay.Bench;
 
 /// <summary>
 /// Each operation over HTTP through the local host, one at a time in round-robin (create, get, list page, queue,
-/// triage, reply, SLA sweep, article search), each followed by its raw Azurite baseline: the same storage requests
-/// replayed without the app. After an operation the host settles (bus handlers, notification emails to the ACS
-/// contract server, outbox clean-up); what that costs in storage counts towards the operation, its time does not.
+/// triage, reply, SLA sweep, article search), each followed by its raw Azurite baseline: the storage requests made
+/// while the caller waited, replayed in order without the app. After an operation the host settles (bus handlers,
+/// notification emails to the ACS contract server, outbox clean-up); those storage requests count towards the
+/// operation as "async", their time does not.
 /// </summary>
 public static class ApiBench
 {
@@ -20,6 +21,8 @@ public static class ApiBench
         public List<double> Raw { get; } = [];
 
         public List<int> Requests { get; } = [];
+
+        public List<int> AsyncRequests { get; } = [];
 
         public List<int> RunStart { get; } = [];
 
@@ -80,8 +83,9 @@ public static class ApiBench
                     var api = Stopwatch.StartNew();
                     await operation.Run(n);
                     api.Stop();
-                    await host.SettleAsync();
                     var requests = host.Recorder.Take();
+                    await host.SettleAsync();
+                    var afterwards = host.Recorder.Take();
                     var baseline = Stopwatch.StartNew();
                     await raw.ReplayAsync(requests);
                     baseline.Stop();
@@ -91,7 +95,8 @@ public static class ApiBench
                         s.Api.Add(api.Elapsed.TotalMilliseconds);
                         s.Raw.Add(baseline.Elapsed.TotalMilliseconds);
                         s.Requests.Add(requests.Count);
-                        foreach (var request in requests)
+                        s.AsyncRequests.Add(afterwards.Count);
+                        foreach (var request in requests.Concat(afterwards))
                         {
                             s.Kinds[request.Kind] = s.Kinds.GetValueOrDefault(request.Kind) + 1;
                         }
@@ -122,8 +127,8 @@ public static class ApiBench
     {
         Console.WriteLine($"Local host over HTTP (Kestrel, loopback) on Azurite in memory, in-process bus, ACS contract server; {runs} run(s) × {rounds} rounds, one operation at a time, {articles} articles, {Environment.ProcessorCount} cores, {wall.TotalSeconds:0} s.");
         Console.WriteLine();
-        Console.WriteLine("| operation | p50 ms | p95 ms | p99 ms | ops/s (1 client) | p50 spread across runs | storage requests/op (incl. async) | raw Azurite p50 / p95 ms | API p50 ÷ raw p50 |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---|---:|---:|---:|");
+        Console.WriteLine("| operation | p50 ms | p95 ms | p99 ms | ops/s (1 client) | p50 spread across runs | storage requests/op: in request + async (kinds) | raw Azurite p50 / p95 ms | API p50 ÷ raw p50 |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---|---|---:|---:|");
         foreach (var operation in operations)
         {
             var s = samples[operation.Name];
@@ -137,11 +142,11 @@ public static class ApiBench
             Console.WriteLine(
                 $"| {operation.Name} | {Stats.Ms(p50)} | {Stats.Ms(Stats.Percentile(s.Api, 95))} | {Stats.Ms(Stats.Percentile(s.Api, 99))} " +
                 $"| {Stats.Number(1000 / s.Api.Average())} | {Stats.Ms(perRun.Min())}–{Stats.Ms(perRun.Max())} " +
-                $"| {Stats.Number(s.Requests.Average(), "0.00")} ({kinds}) | {Stats.Ms(rawP50)} / {Stats.Ms(Stats.Percentile(s.Raw, 95))} | {Stats.Number(p50 / rawP50, "0.0")}× |");
+                $"| {Stats.Number(s.Requests.Average(), "0.##")} + {Stats.Number(s.AsyncRequests.Average(), "0.##")} ({kinds}) | {Stats.Ms(rawP50)} / {Stats.Ms(Stats.Percentile(s.Raw, 95))} | {Stats.Number(p50 / rawP50, "0.0")}× |");
         }
 
         Console.WriteLine();
-        Console.WriteLine($"ACS contract server: {host.Acs.Accepted} emails accepted, {host.Acs.Refused} refused.");
+        Console.WriteLine($"ACS contract server: {host.Acs.Accepted} emails accepted, {host.Acs.Refused} refused. Raw Azurite: the in-request storage requests replayed in order through the SDK on a scratch table; ops/s = 1000 ÷ mean latency of one client.");
     }
 
     private static string Describe(StorageRequestKind kind) => kind switch
