@@ -73,6 +73,32 @@ public sealed class RawReplay
         }
     }
 
+    /// <summary>Sends recorded reads again exactly as they were (same table, keys, filter, page size, columns), as
+    /// signed GETs through a bare SDK pipeline: what Azurite alone takes to answer them.</summary>
+    public static async Task ResendReadsAsync(TableServiceClient service, IEnumerable<StorageRequest> requests)
+    {
+        foreach (var request in requests.Where(r => r.Uri is not null && r.Kind is StorageRequestKind.PointRead or StorageRequestKind.Query))
+        {
+            var query = System.Web.HttpUtility.ParseQueryString(request.Uri!.Query);
+            var table = service.GetTableClient(request.Table);
+            if (request.Kind == StorageRequestKind.PointRead)
+            {
+                var segment = Uri.UnescapeDataString(request.Uri.AbsolutePath[(request.Uri.AbsolutePath.LastIndexOf('/') + 1)..]);
+                var keys = System.Text.RegularExpressions.Regex.Match(segment, "PartitionKey='(?<pk>(?:[^']|'')*)',RowKey='(?<rk>(?:[^']|'')*)'");
+                await table.GetEntityIfExistsAsync<TableEntity>(keys.Groups["pk"].Value.Replace("''", "'", StringComparison.Ordinal), keys.Groups["rk"].Value.Replace("''", "'", StringComparison.Ordinal));
+                continue;
+            }
+
+            var top = int.TryParse(query["$top"], out var t) ? t : (int?)null;
+            var select = query["$select"]?.Split(',');
+            await foreach (var page in table.QueryAsync<TableEntity>(query["$filter"], top, select).AsPages())
+            {
+                _ = page.Values.Count;
+                break;
+            }
+        }
+    }
+
     private static TableEntity Row(string partition, string rowKey, int bytes) =>
         new(partition, rowKey) { ["Doc"] = new string('x', Math.Max(1, bytes - 100)) };
 }

@@ -21,7 +21,8 @@ public enum StorageRequestKind
 /// <param name="Rows">Rows returned (query), operations in the change set (batch), else 1.</param>
 /// <param name="Bytes">Request body size: what a write carries.</param>
 /// <param name="Found">A point read that found its row (false: 404).</param>
-public sealed record StorageRequest(StorageRequestKind Kind, string Table, int Rows, long Bytes, bool Found);
+/// <param name="Uri">The request's address: a read can be sent again as it was.</param>
+public sealed record StorageRequest(StorageRequestKind Kind, string Table, int Rows, long Bytes, bool Found, Uri? Uri = null);
 
 /// <summary>
 /// Records every storage request the app makes (retries included), from any thread: the operation's own requests and
@@ -72,8 +73,8 @@ public sealed class StorageRecorder : HttpPipelinePolicy
         return segment switch
         {
             "$batch" => new(StorageRequestKind.Batch, "", Math.Max(1, Occurrences(body, ChangeSetPart)), body.Length, true),
-            _ when method == RequestMethod.Get && keyed => new(StorageRequestKind.PointRead, table, 1, 0, status == 200),
-            _ when method == RequestMethod.Get => new(StorageRequestKind.Query, table, RowsReturned(message), 0, true),
+            _ when method == RequestMethod.Get && keyed => new(StorageRequestKind.PointRead, table, 1, 0, status == 200, request.Uri.ToUri()),
+            _ when method == RequestMethod.Get => new(StorageRequestKind.Query, table, RowsReturned(message), 0, true, request.Uri.ToUri()),
             _ when method == RequestMethod.Post && !table.StartsWith("Tables", StringComparison.Ordinal) => new(StorageRequestKind.Insert, table, 1, body.Length, true),
             _ when method == RequestMethod.Delete && keyed => new(StorageRequestKind.Delete, table, 1, 0, true),
             _ when keyed => new(StorageRequestKind.Update, table, 1, body.Length, true),
