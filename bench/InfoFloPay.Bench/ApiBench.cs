@@ -27,6 +27,9 @@ public static class ApiBench
         public List<int> RunStart { get; } = [];
 
         public Dictionary<StorageRequestKind, int> Kinds { get; } = [];
+
+        /// <summary>Entities read (rows returned) and written (rows in batches, inserts, updates, deletes), async included.</summary>
+        public List<(int Read, int Written)> Entities { get; } = [];
     }
 
     public static async Task<int> RunAsync(string root, int runs, int rounds, int articles)
@@ -96,6 +99,7 @@ public static class ApiBench
                         s.Raw.Add(baseline.Elapsed.TotalMilliseconds);
                         s.Requests.Add(requests.Count);
                         s.AsyncRequests.Add(afterwards.Count);
+                        s.Entities.Add(EntitiesOf(requests.Concat(afterwards)));
                         foreach (var request in requests.Concat(afterwards))
                         {
                             s.Kinds[request.Kind] = s.Kinds.GetValueOrDefault(request.Kind) + 1;
@@ -127,8 +131,8 @@ public static class ApiBench
     {
         Console.WriteLine($"Local host over HTTP (Kestrel, loopback) on Azurite in memory, in-process bus, ACS contract server; {runs} run(s) × {rounds} rounds, one operation at a time, {articles} articles, {Environment.ProcessorCount} cores, {wall.TotalSeconds:0} s.");
         Console.WriteLine();
-        Console.WriteLine("| operation | p50 ms | p95 ms | p99 ms | ops/s (1 client) | p50 spread across runs | storage requests/op: in request + async (kinds) | raw Azurite p50 / p95 ms | API p50 ÷ raw p50 |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---|---|---:|---:|");
+        Console.WriteLine("| operation | p50 ms | p95 ms | p99 ms | ops/s (1 client) | p50 spread across runs | storage requests/op: in request + async (kinds) | entities read + written/op | raw Azurite p50 / p95 ms | API p50 ÷ raw p50 |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---|---|---:|---:|---:|");
         foreach (var operation in operations)
         {
             var s = samples[operation.Name];
@@ -142,11 +146,35 @@ public static class ApiBench
             Console.WriteLine(
                 $"| {operation.Name} | {Stats.Ms(p50)} | {Stats.Ms(Stats.Percentile(s.Api, 95))} | {Stats.Ms(Stats.Percentile(s.Api, 99))} " +
                 $"| {Stats.Number(1000 / s.Api.Average())} | {Stats.Ms(perRun.Min())}–{Stats.Ms(perRun.Max())} " +
-                $"| {Stats.Number(s.Requests.Average(), "0.##")} + {Stats.Number(s.AsyncRequests.Average(), "0.##")} ({kinds}) | {Stats.Ms(rawP50)} / {Stats.Ms(Stats.Percentile(s.Raw, 95))} | {Stats.Number(p50 / rawP50, "0.0")}× |");
+                $"| {Stats.Number(s.Requests.Average(), "0.##")} + {Stats.Number(s.AsyncRequests.Average(), "0.##")} ({kinds}) | {Stats.Number(s.Entities.Average(e => e.Read), "0.#")} + {Stats.Number(s.Entities.Average(e => e.Written), "0.#")} | {Stats.Ms(rawP50)} / {Stats.Ms(Stats.Percentile(s.Raw, 95))} | {Stats.Number(p50 / rawP50, "0.0")}× |");
         }
 
         Console.WriteLine();
         Console.WriteLine($"ACS contract server: {host.Acs.Accepted} emails accepted, {host.Acs.Refused} refused. Raw Azurite: the in-request storage requests replayed in order through the SDK on a scratch table; ops/s = 1000 ÷ mean latency of one client.");
+    }
+
+    private static (int Read, int Written) EntitiesOf(IEnumerable<StorageRequest> requests)
+    {
+        var (read, written) = (0, 0);
+        foreach (var request in requests)
+        {
+            switch (request.Kind)
+            {
+                case StorageRequestKind.PointRead:
+                    read += request.Found ? 1 : 0;
+                    break;
+                case StorageRequestKind.Query:
+                    read += request.Rows;
+                    break;
+                case StorageRequestKind.Batch or StorageRequestKind.Insert or StorageRequestKind.Update or StorageRequestKind.Delete:
+                    written += request.Rows;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return (read, written);
     }
 
     private static string Describe(StorageRequestKind kind) => kind switch

@@ -57,7 +57,7 @@ public sealed class RawReplay
             case StorageRequestKind.Batch:
                 var size = (int)Math.Min(30_000, request.Bytes / Math.Max(1, request.Rows));
                 await _table.SubmitTransactionAsync(Enumerable.Range(0, request.Rows)
-                    .Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row($"batch{n}", $"b{i:000}", size))));
+                    .Select(i => new TableTransactionAction(TableTransactionActionType.Add, Row($"batch{n}", $"b{i:000}", size))));
                 break;
             case StorageRequestKind.Insert:
                 await _table.AddEntityAsync(Row("insert", $"i{n}", (int)Math.Min(30_000, request.Bytes)));
