@@ -90,7 +90,7 @@ public sealed class MonitoringOnLocalHostTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(secondId, state!["openIncident"]!.GetValue<string>());
     }
 
-    private static async Task ProbeAsync(Infrastructure.LocalHost host)
+    internal static async Task ProbeAsync(Infrastructure.LocalHost host)
     {
         // One probe per scheduled minute, as the timer would run them.
         host.Clock.Advance(TimeSpan.FromMinutes(1));
