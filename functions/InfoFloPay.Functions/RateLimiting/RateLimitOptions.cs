@@ -31,4 +31,9 @@ public sealed class RateLimitOptions
     /// <summary>Posts to email intake, per client address (the mail pipeline).</summary>
     [Range(1, 1_000_000)]
     public int Intake { get; init; } = 120;
+
+    /// <summary>Beats posted to heartbeat URLs, per client address (known or unknown secrets alike, so guessing is
+    /// held to it too).</summary>
+    [Range(1, 1_000_000)]
+    public int Heartbeats { get; init; } = 60;
 }
