@@ -7,12 +7,15 @@ namespace InfoFloPay.Functions.Monitoring.Heartbeats;
 
 /// <summary>
 /// Takes a beat posted to a heartbeat URL: finds the target by the secret (unknown → 404, saying nothing about why),
-/// records the beat, and counts it at once as a successful check for the current slot, so a target in an outage starts
-/// recovering with the beat rather than at the next probe run (its recovery threshold still applies).
+/// records the beat, and counts it at once as a successful check, so a failing target starts recovering with the beat
+/// rather than at the next probe run (its recovery threshold still applies). The beat counts for the slot it arrives in;
+/// when that slot was already counted as a miss (the run at its start found no recent beat), it counts for the next slot,
+/// which it is the evidence for: the run then skips that slot as counted, as for any slot counted twice.
 /// </summary>
 internal sealed class HeartbeatReceiver(
     HeartbeatStore heartbeats,
     MonitoringTargetStore targets,
+    TargetStateStore states,
     ProbeResultRecorder recorder,
     IncidentDispatcher dispatcher,
     TimeProvider clock,
@@ -34,7 +37,14 @@ internal sealed class HeartbeatReceiver(
             throw RequestRejectedException.NotFound("Heartbeat URL");
         }
 
-        var result = new ProbeResult(target.SlotOf(now), now, ProbeOutcome.Success(null, TimeSpan.Zero, string.Create(CultureInfo.InvariantCulture, $"Heartbeat received at {now:u}.")));
+        var slot = target.SlotOf(now);
+        var stored = await states.ReadAsync(target.Name, cancellationToken).ConfigureAwait(false);
+        if (stored.State.LastResult is { Succeeded: false } missed && missed.Slot >= slot)
+        {
+            slot = missed.Slot + target.Interval;
+        }
+
+        var result = new ProbeResult(slot, now, ProbeOutcome.Success(null, TimeSpan.Zero, string.Create(CultureInfo.InvariantCulture, $"Heartbeat received at {now:u}.")));
         var decision = await recorder.RecordAsync(target, result, cancellationToken).ConfigureAwait(false);
         await dispatcher.DispatchAsync(target, decision.Actions, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Heartbeat of {Target} at {BeatAt} ({Counted})", target.Name, now, decision.Counted ? "counted" : "slot already counted");
