@@ -51,7 +51,7 @@ public sealed class NotificationPlanner(
         return await contacts.ContactsAsync(customerId, cancellationToken).ConfigureAwait(false);
     }
 
-    private IReadOnlyList<NotificationDelivery> Plan(HelpdeskEvent helpdeskEvent, IReadOnlyList<PersonRef> accountContacts)
+    private List<NotificationDelivery> Plan(HelpdeskEvent helpdeskEvent, IReadOnlyList<PersonRef> accountContacts)
     {
         ArgumentNullException.ThrowIfNull(helpdeskEvent);
         var plan = new PlanBuilder(helpdeskEvent, this);
