@@ -31,13 +31,13 @@ public sealed class HeartbeatOnLocalHostTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal("application/problem+json", wrong.Content.Headers.ContentType?.MediaType);
 
         // The beat covers the next minute (interval 60 s, no grace); the two runs after it find none: the threshold.
-        await ProbeAsync(host);
-        Assert.Empty(await MonitoringTicketsAsync(agent, target));
-        await ProbeAsync(host);
-        Assert.Empty(await MonitoringTicketsAsync(agent, target));
-        await ProbeAsync(host);
-        await ProbeAsync(host);
-        var incident = Assert.Single(await MonitoringTicketsAsync(agent, target));
+        await LocalHostMonitoring.ProbeAsync(host);
+        Assert.Empty(await LocalHostMonitoring.IncidentsAsync(agent, target));
+        await LocalHostMonitoring.ProbeAsync(host);
+        Assert.Empty(await LocalHostMonitoring.IncidentsAsync(agent, target));
+        await LocalHostMonitoring.ProbeAsync(host);
+        await LocalHostMonitoring.ProbeAsync(host);
+        var incident = Assert.Single(await LocalHostMonitoring.IncidentsAsync(agent, target));
         Assert.Equal("urgent", incident["priority"]!.GetValue<string>());
 
         host.Clock.Advance(TimeSpan.FromSeconds(10));
@@ -48,19 +48,5 @@ public sealed class HeartbeatOnLocalHostTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal("resolved", ticket!["status"]!.GetValue<string>());
         var state = await agent.GetFromJsonAsync<JsonObject>(new Uri($"/api/monitoring/targets/{target}", UriKind.Relative));
         Assert.Equal("up", state!["status"]!.GetValue<string>());
-    }
-
-    private static async Task ProbeAsync(Infrastructure.LocalHost host)
-    {
-        host.Clock.Advance(TimeSpan.FromMinutes(1));
-        var run = await host.Anonymous().PostAsJsonAsync(new Uri("/admin/functions/RunHealthProbes", UriKind.Relative), new { input = "" });
-        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
-    }
-
-    private static async Task<List<JsonObject>> MonitoringTicketsAsync(HttpClient staff, string target)
-    {
-        var page = await staff.GetFromJsonAsync<JsonObject>(new Uri("/api/tickets?status=open&top=100", UriKind.Relative));
-        return [.. page!["items"]!.AsArray().Select(item => item!.AsObject())
-            .Where(item => item["channel"]!.GetValue<string>() == "monitoring" && item["subject"]!.GetValue<string>().StartsWith(target + " ", StringComparison.Ordinal))];
     }
 }

@@ -58,8 +58,8 @@ public sealed class IncidentMailOnLocalHostTests(AzuriteFixture azurite) : IAsyn
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
 
         // Issued at 14:00: 14:01 is still in time, 14:02 is the first (and, threshold 1, enough) miss.
-        await ProbeAsync(host);
-        await ProbeAsync(host);
+        await LocalHostMonitoring.ProbeAsync(host);
+        await LocalHostMonitoring.ProbeAsync(host);
         await host.MessagesSettledAsync();
 
         var toManager = Assert.Single(Delivered("olivia.ops@infoflopay.example"));
@@ -86,7 +86,7 @@ public sealed class IncidentMailOnLocalHostTests(AzuriteFixture azurite) : IAsyn
         Assert.Single(Delivered("cfo@acme.test"));
 
         // Further misses of the same outage are notes, not new incidents: no more mail to the account.
-        await ProbeAsync(host);
+        await LocalHostMonitoring.ProbeAsync(host);
         await host.MessagesSettledAsync();
         Assert.Single(Delivered("ops@acme.test"));
     }
@@ -97,13 +97,6 @@ public sealed class IncidentMailOnLocalHostTests(AzuriteFixture azurite) : IAsyn
     private static string Subject(AcsEmailRequest request) => request.Json.GetProperty("content").GetProperty("subject").GetString()!;
 
     private static string PlainText(AcsEmailRequest request) => request.Json.GetProperty("content").GetProperty("plainText").GetString()!;
-
-    private static async Task ProbeAsync(Infrastructure.LocalHost host)
-    {
-        host.Clock.Advance(TimeSpan.FromMinutes(1));
-        var run = await host.Anonymous().PostAsJsonAsync(new Uri("/admin/functions/RunHealthProbes", UriKind.Relative), new { input = "" });
-        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
-    }
 
     private static async Task<List<string>> IncidentIdsAsync(HttpClient staff)
     {
