@@ -36,4 +36,9 @@ public sealed class RateLimitOptions
     /// held to it too).</summary>
     [Range(1, 1_000_000)]
     public int Heartbeats { get; init; } = 60;
+
+    /// <summary>Anonymous reads of the public status (<c>GET /api/status</c>), per client address: a status page polls
+    /// every 30 s, and one office behind one address may have many open.</summary>
+    [Range(1, 1_000_000)]
+    public int PublicReads { get; init; } = 300;
 }
