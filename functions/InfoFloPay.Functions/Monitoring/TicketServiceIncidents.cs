@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace InfoFloPay.Functions.Monitoring;
 
 /// <summary>
-/// Opens and works monitoring incidents through the normal ticket service, so an incident is acknowledged, mobilizes
-/// the team and pages the Operations Manager exactly as any urgent ticket does. The desk files it on the Operations
+/// Opens and works monitoring incidents through the normal ticket service, so an incident mobilizes the team and pages
+/// the Operations Manager exactly as any urgent ticket does (its mail is worded as an incident: channel monitoring). The desk files it on the Operations
 /// Manager's behalf: they are paged anyway, and they are told when it resolves.
 /// </summary>
 internal sealed class TicketServiceIncidents(TicketService tickets, IOptions<SupportRosterOptions> roster) : IIncidentTickets
