@@ -44,9 +44,12 @@ internal static class MonitoringServiceCollectionExtensions
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<TargetRegistry>();
         services.AddSingleton<PublicStatusBoard>();
+        services.AddSingleton<MaintenanceWindowStore>();
+        services.AddSingleton<MaintenanceRegistry>();
+        services.AddSingleton<MaintenanceSchedule>();
 
-        // Until stored maintenance windows are registered (they replace this), no target is ever in maintenance.
-        services.TryAddSingleton<IMaintenanceSchedule, NoMaintenanceSchedule>();
+        // Replaces any fallback registered before (a desk without stored windows), whichever order the features register in.
+        services.Replace(ServiceDescriptor.Singleton<IMaintenanceSchedule>(provider => provider.GetRequiredService<MaintenanceSchedule>()));
 
         services.TryAddSingleton<IIncidentTickets, TicketServiceIncidents>();
         return services;

@@ -260,6 +260,7 @@ public sealed class DocumentedRequestsTests(AzuriteFixture azurite, ITestOutputH
             ["/api/tickets/{id}/acknowledge"] = paged,
             ["/api/tickets/{id}"] = ticket,
             ["/api/customers/{id}"] = "acme-example",
+            ["/api/monitoring/maintenance/{id}"] = "fuzz-window",
             ["{slug}"] = "payout-delayed",
             ["{email}"] = "ava.agent@infoflopay.example",
             ["{name}"] = "status-page",

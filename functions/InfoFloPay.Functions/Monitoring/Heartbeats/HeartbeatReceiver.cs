@@ -45,7 +45,8 @@ internal sealed class HeartbeatReceiver(
         }
 
         var result = new ProbeResult(slot, now, ProbeOutcome.Success(null, TimeSpan.Zero, string.Create(CultureInfo.InvariantCulture, $"Heartbeat received at {now:u}.")));
-        var decision = await recorder.RecordAsync(target, result, cancellationToken).ConfigureAwait(false);
+        // A beat is a success, and a maintenance window changes only what failures do: no need to ask the schedule.
+        var decision = await recorder.RecordAsync(target, result, inMaintenance: false, cancellationToken).ConfigureAwait(false);
         await dispatcher.DispatchAsync(target, decision.Actions, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Heartbeat of {Target} at {BeatAt} ({Counted})", target.Name, now, decision.Counted ? "counted" : "slot already counted");
     }

@@ -80,6 +80,14 @@ public static class RequestBodyContracts
             Required = ["kind", "failureThreshold"],
             Enums = new Dictionary<string, Type> { ["kind"] = typeof(ProbeKind) },
         },
+        [typeof(MaintenanceWindowRequest)] = new(new MaintenanceWindowRequest(
+            ["checkout", "ledger-db"],
+            new DateTimeOffset(2026, 12, 6, 7, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero),
+            "Database upgrade"))
+        {
+            Required = ["targets"],
+        },
         [typeof(AcknowledgeRequest)] = new(new AcknowledgeRequest()),
         [typeof(InboundEmail)] = new(new InboundEmail(
             "<CAF1x9q@mail.acme.test>",
