@@ -6,6 +6,7 @@ using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.Functions.Operations;
+using InfoFloPay.Functions.Operations.Telemetry;
 using InfoFloPay.Functions.Portal;
 using InfoFloPay.Functions.RateLimiting;
 using InfoFloPay.Functions.Roster;
@@ -26,7 +27,8 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddRoster();
         services.AddTableStorage(configuration);
-        services.AddOperations();
+        services.AddOperations(configuration);
+        services.AddTelemetry(configuration);
         services.AddSla();
         services.AddMessaging(configuration);
         services.AddNotifications(configuration);

@@ -4,6 +4,7 @@ using InfoFloPay.Domain.Identity;
 using InfoFloPay.Domain.Intake;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Customers;
+using InfoFloPay.Functions.Operations.Telemetry;
 using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Tickets;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,7 @@ public sealed class EmailIntake(
     MailThreadIndex threads,
     CustomerDirectory customers,
     IOptions<SupportRosterOptions> roster,
-    IntakeDrops drops,
+    HelpdeskMetrics metrics,
     ILogger<EmailIntake> logger)
 {
     /// <summary>Category of a ticket from a sender no customer account lists; staff find these in the triage queue.</summary>
@@ -44,7 +45,7 @@ public sealed class EmailIntake(
         var mail = InboundEmailRules.Validate(email);
         if (AutoSubmittedMail.Reason(mail.SenderEmail, mail.Headers, mail.Subject, roster.Value.SupportAddress) is { } drop)
         {
-            drops.Record(drop);
+            metrics.IntakeDrop(drop);
             logger.LogInformation("Inbound mail {MessageId} from {Sender} dropped ({DropRule}): {Reason}",
                 mail.MessageId, mail.SenderEmail, EnumText.Of(drop.Rule), drop.Detail);
             return IntakeResult.Dropped(drop.Detail);

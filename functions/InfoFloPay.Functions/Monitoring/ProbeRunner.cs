@@ -1,4 +1,6 @@
+using InfoFloPay.Domain;
 using InfoFloPay.Domain.Monitoring;
+using InfoFloPay.Functions.Operations.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace InfoFloPay.Functions.Monitoring;
@@ -19,7 +21,8 @@ internal sealed class ProbeRunner(
     IncidentDispatcher dispatcher,
     MaintenanceSchedule maintenance,
     TimeProvider clock,
-    ILogger<ProbeRunner> logger)
+    ILogger<ProbeRunner> logger,
+    HelpdeskMetrics? metrics = null)
 {
     private readonly Dictionary<ProbeKind, ITargetProber> _probers = probers.ToDictionary(p => p.Kind);
 
@@ -67,6 +70,11 @@ internal sealed class ProbeRunner(
     {
         var outcome = await ProbeAsync(target, cancellationToken).ConfigureAwait(false);
         var result = new ProbeResult(slot, clock.GetUtcNow(), outcome);
+        if (!result.Succeeded)
+        {
+            metrics?.ProbeFailed(EnumText.Of(target.Kind), target.Name);
+        }
+
         try
         {
             var decision = await recorder.RecordAsync(target, result, inMaintenance, cancellationToken).ConfigureAwait(false);

@@ -38,6 +38,12 @@ param instanceMemoryMB int = 512
 @minValue(1)
 param maximumInstanceCount int = 40
 
+@description('Required. Resource ID of the Log Analytics workspace that gets the site\'s logs (FunctionAppLogs) and metrics.')
+param logAnalyticsWorkspaceResourceId string
+
+@description('Optional. Resource ID of a subnet (delegated to Microsoft.App/environments) the app integrates with; its outbound calls then go through the VNet. Empty: no VNet integration.')
+param virtualNetworkSubnetId string = ''
+
 @description('Required. App settings whose names the code reads; literal names so the drift test can check them.')
 param appSettings appSettingsType
 
@@ -94,6 +100,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     // The site has no system-assigned identity, so @Microsoft.KeyVault(...) settings must name the one it has.
     keyVaultReferenceIdentity: identityResourceId
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -168,6 +175,26 @@ resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = {
         enabled: false
       }
     }
+  }
+}
+
+resource siteDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: site
+  properties: {
+    workspaceId: logAnalyticsWorkspaceResourceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 
