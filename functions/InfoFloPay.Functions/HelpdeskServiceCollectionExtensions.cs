@@ -9,6 +9,7 @@ using InfoFloPay.Functions.Operations;
 using InfoFloPay.Functions.Operations.Telemetry;
 using InfoFloPay.Functions.Portal;
 using InfoFloPay.Functions.RateLimiting;
+using InfoFloPay.Functions.Reports;
 using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Routing;
 using InfoFloPay.Functions.Sla;
@@ -35,6 +36,7 @@ public static class HelpdeskServiceCollectionExtensions
         services.AddNotifications(configuration);
         services.AddTickets(configuration);
         services.AddAttachments(configuration);
+        services.AddReports();
         services.AddAgents();
         services.AddAssignmentRouting();
         services.AddIntake();

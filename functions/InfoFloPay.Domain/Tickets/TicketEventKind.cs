@@ -17,4 +17,8 @@ public enum TicketEventKind
     Acknowledged,
     Escalated,
     AttachmentAdded,
+
+    /// <summary>A file an inbound mail carried that the attachment rules refused (too large, a type not allowed); the note
+    /// names the file and why. The mail itself still became the ticket or reply.</summary>
+    AttachmentRefused,
 }

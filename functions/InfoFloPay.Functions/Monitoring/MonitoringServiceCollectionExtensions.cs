@@ -1,4 +1,5 @@
 using InfoFloPay.Domain.Monitoring;
+using InfoFloPay.Functions.Monitoring.Heartbeats;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,10 @@ internal static class MonitoringServiceCollectionExtensions
         services.AddSingleton(provider => new OutageTracker(provider.GetRequiredService<IOptions<MonitoringOptions>>().Value.ToPolicy()));
         services.AddSingleton<ITargetProber, HttpTargetProber>();
         services.AddSingleton<ITargetProber, TcpTargetProber>();
+        services.AddSingleton<HeartbeatStore>();
+        services.AddSingleton<HeartbeatUrls>();
+        services.AddSingleton<ITargetProber, HeartbeatProber>();
+        services.AddSingleton<HeartbeatReceiver>();
         services.AddSingleton<ProbeResultRecorder>();
         services.AddSingleton<IncidentDispatcher>();
         services.AddSingleton<ProbeRunner>();

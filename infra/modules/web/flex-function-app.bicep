@@ -62,7 +62,7 @@ param anonymousPaths string[] = [
   '/api/status'
   '/api/status/*'
   '/status'
-  '/api/heartbeats/*'
+  '/api/monitoring/heartbeats/*'
   '/api/inbound/email'
   '/api/acknowledge/*'
   '/api/openapi.json'
@@ -136,7 +136,7 @@ resource settings 'Microsoft.Web/sites/config@2024-11-01' = {
 }
 
 // Entra ID validates bearer tokens and fills X-MS-CLIENT-PRINCIPAL (the platform drops any such header a caller sends).
-// Every path needs a token except the anonymous ones: health and status, heartbeats, inbound mail (its function key),
+// Every path needs a token except the anonymous ones: health and status, heartbeat beats (the secret URL is the key), inbound mail (its function key),
 // the OpenAPI document, and the portal/console pages, whose own API calls carry a token. Unauthenticated API calls get
 // 401, not a sign-in redirect. The app fails closed on its own as well (WEBSITE_AUTH_ENABLED, docs/deploy.md), because
 // the Flex Consumption docs have at times listed Easy Auth as not enforced there.

@@ -48,8 +48,8 @@ public sealed class MaintenanceOnLocalHostTests(AzuriteFixture azurite) : IClass
         Assert.Equal(incident["id"]!.GetValue<string>(), page.TicketId);
     }
 
-    private static Task ProbeAsync(Infrastructure.LocalHost host) => MonitoringOnLocalHostTests.ProbeAsync(host);
+    private static Task ProbeAsync(Infrastructure.LocalHost host) => LocalHostMonitoring.ProbeAsync(host);
 
     private static Task<List<JsonObject>> MonitoringTicketsAsync(HttpClient staff, string target) =>
-        MonitoringOnLocalHostTests.MonitoringTicketsAsync(staff, target);
+        LocalHostMonitoring.IncidentsAsync(staff, target);
 }

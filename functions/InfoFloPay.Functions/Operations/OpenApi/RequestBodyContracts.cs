@@ -77,7 +77,8 @@ public static class RequestBodyContracts
         },
         [typeof(TargetRequest)] = new(new TargetRequest("https://status.infoflopay.example/health", "http", 200, 10, null, 3, null, IntervalSeconds: 30, RecoveryThreshold: 2, Public: true))
         {
-            Required = ["url", "kind", "failureThreshold"],
+            // url is required for http and tcp only: a heartbeat has none (400 if sent), so the schema cannot demand it.
+            Required = ["kind", "failureThreshold"],
             Enums = new Dictionary<string, Type> { ["kind"] = typeof(ProbeKind) },
         },
         [typeof(WebhookRequest)] = new(new WebhookRequest(
@@ -110,6 +111,7 @@ public static class RequestBodyContracts
             Required = ["messageId", "from", "to", "text"],
         },
         [typeof(InboundAddress)] = new(null) { Required = ["email"] },
+        [typeof(InboundAttachment)] = new(null) { Required = ["contentBase64"] },
     };
 
     public static RequestBodyContract? For(Type type) => All.GetValueOrDefault(type);
