@@ -17,4 +17,7 @@ public enum TicketEventKind
     Acknowledged,
     Escalated,
     AttachmentAdded,
+
+    /// <summary>The next escalation step moved: the acknowledgement window in the settings changed since the last page.</summary>
+    EscalationRescheduled,
 }
