@@ -18,6 +18,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // dotnet run -c Release --project bench/InfoFloPay.Bench -- [--ops 2000] [--parallel 8]
+// dotnet run -c Release --project bench/InfoFloPay.Bench -- --lateness [--runs 3] [--tickets 1000] [--sweep 10000]
+if (args.Contains("--lateness")) return await LatenessBenchmark.RunAsync(args, FindRepositoryRoot());
 var operations = Option("--ops", 2000);
 var parallelism = Option("--parallel", 8);
 var root = FindRepositoryRoot();

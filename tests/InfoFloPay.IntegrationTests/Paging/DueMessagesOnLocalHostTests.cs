@@ -122,6 +122,11 @@ public sealed class DueMessagesOnLocalHostTests(AzuriteFixture azurite)
         await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
         var id = await OpenAsync(host, "high");
         var start = host.Clock.GetUtcNow();
+        using (var triaged = await host.Agent().PostAsync(Url($"/api/tickets/{id}/triage"), Json("""{"priority":"high","assignee":"ava.agent@infoflopay.example"}""")))
+        {
+            Assert.Equal(HttpStatusCode.OK, triaged.StatusCode);
+        }
+
         var due = (await TicketAsync(host, id))["sla"]!["firstResponseDueAt"]!.GetValue<DateTimeOffset>();
         var warningAt = due.AddHours(-1);
         Assert.Equal(warningAt, await CheckpointAsync(host, id));

@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Azure.Core;
+using Azure.Data.Tables;
+using InfoFloPay.DevHost.Hosting;
+using InfoFloPay.DevHost.ServiceBus;
+using InfoFloPay.DevHost.Settings;
+using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions.Sla;
+using InfoFloPay.Functions.Storage;
+using InfoFloPay.Functions.Tickets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace InfoFloPay.Bench;
+
+/// <summary>
+/// <c>--lateness</c>: how late the due messages fire on the local host's in-process bus in real time, and how long the
+/// sweep (the safety net) takes over a backlog. Each run, on its own Azurite:
+/// <list type="number">
+/// <item>opens <c>--tickets</c> (1,000) tickets under a policy of two minutes to respond, warned a minute ahead, round the
+/// clock, so every warning falls due within about a minute of the first; nothing but the scheduled <c>sla-due</c>
+/// messages acts (timers are off, no sweep runs). Lateness is each <c>sla-warning</c> / <c>sla-breached</c> event's
+/// <c>occurredAt</c> (the instant the handler decided) after its due instant (the target's <c>dueAt</c>, less the lead for a
+/// warning).</item>
+/// <item>seeds <c>--sweep</c> (10,000) overdue tickets straight into storage (rows as the ticket store writes them) and
+/// times one <see cref="SlaSweep"/> over them, counting its storage requests. Its messages go nowhere (as a remote Service
+/// Bus would take them), so the run measures the sweep, not the notifications it sets off.</item>
+/// </list>
+/// dotnet run -c Release --project bench/InfoFloPay.Bench -- --lateness [--runs 3] [--tickets 1000] [--sweep 10000]
+/// </summary>
+public static class LatenessBenchmark
+{
+    private static readonly TimeSpan Respond = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Lead = TimeSpan.FromMinutes(1);
+
+    public static async Task<int> RunAsync(string[] args, string root)
+    {
+        var runs = Option(args, "--runs", 3);
+        var ticketCount = Option(args, "--tickets", 1000);
+        var sweepCount = Option(args, "--sweep", 10_000);
+        var policyFile = Path.Combine(Path.GetTempPath(), $"lateness-policy-{Environment.ProcessId}.json");
+        await File.WriteAllTextAsync(policyFile, MinutePolicy());
+        var lateness = new List<LatenessRun>();
+        var sweeps = new List<SweepRun>();
+        try
+        {
+            for (var run = 1; run <= runs; run++)
+            {
+                lateness.Add(await DueMessagesAsync(root, policyFile, ticketCount));
+                Console.WriteLine(lateness[^1].Describe(run));
+                sweeps.Add(await SweepAsync(root, policyFile, sweepCount));
+                Console.WriteLine(sweeps[^1].Describe(run));
+            }
+        }
+        finally
+        {
+            File.Delete(policyFile);
+        }
+
+        LatenessReport.Print(runs, ticketCount, sweepCount, lateness, sweeps);
+        return 0;
+    }
+
+    private static async Task<LatenessRun> DueMessagesAsync(string root, string policyFile, int ticketCount)
+    {
+        using var azurite = await AzuriteProcess.StartAsync(root);
+        await using var app = await StartHostAsync(root, azurite.ConnectionString, policyFile, configure: null);
+        var tickets = app.Services.GetRequiredService<TicketService>();
+        var agent = new Caller(CallerRole.Agent, "ava.agent@infoflopay.example", "Ava Agent", null);
+        var opening = Stopwatch.StartNew();
+        var ids = new string[ticketCount];
+        await Parallel.ForAsync(0, ticketCount, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, token) =>
+            ids[n] = (await tickets.CreateAsync(
+                new NewTicketRequest($"Lateness {n}", "Payouts fail.", new RequesterInput("Cara", $"cara{n}@customer.example"), null, "high", null),
+                agent, TicketChannel.Api, $"lateness-{n}", token)).Ticket.Id);
+        opening.Stop();
+
+        // Every breach is due two minutes after its ticket opened; then wait for the bus to finish what it started.
+        await Task.Delay(Respond + TimeSpan.FromSeconds(20));
+        var bus = app.Services.GetRequiredService<InProcessServiceBus>();
+        var store = app.Services.GetRequiredService<TicketStore>();
+        var warnings = new List<double>();
+        var breaches = new List<double>();
+        for (var attempt = 0; attempt < 12; attempt++)
+        {
+            await bus.WhenIdleAsync(TimeSpan.FromMinutes(2));
+            (warnings, breaches) = await ReadLatenessAsync(store, ids);
+            if (warnings.Count == ticketCount && breaches.Count == ticketCount)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(10));
+        }
+
+        await app.StopAsync();
+        return new LatenessRun(ticketCount, opening.Elapsed, warnings, breaches);
+    }
+
+    private static async Task<(List<double> Warnings, List<double> Breaches)> ReadLatenessAsync(TicketStore store, string[] ids)
+    {
+        var warnings = new List<double>();
+        var breaches = new List<double>();
+        foreach (var id in ids)
+        {
+            foreach (var e in await store.GetEventsAsync(id, null, default))
+            {
+                if (e is { Kind: TicketEventKind.SlaWarning, DueAt: { } warned })
+                {
+                    warnings.Add((e.OccurredAt - (warned - Lead)).TotalSeconds);
+                }
+                else if (e is { Kind: TicketEventKind.SlaBreached, DueAt: { } due })
+                {
+                    breaches.Add((e.OccurredAt - due).TotalSeconds);
+                }
+            }
+        }
+
+        return (warnings, breaches);
+    }
+
+    private static async Task<SweepRun> SweepAsync(string root, string policyFile, int count)
+    {
+        using var azurite = await AzuriteProcess.StartAsync(root);
+        var counter = new StorageRoundTripCounter();
+        var options = new TableClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var tables = new TableServiceClient(azurite.ConnectionString, options);
+        await using var app = await StartHostAsync(root, azurite.ConnectionString, policyFile, services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton(tables));
+            services.Replace(ServiceDescriptor.Singleton<IMessageSender, RemoteBusStandIn>());
+        });
+
+        var seeding = Stopwatch.StartNew();
+        await SeedOverdueAsync(tables.GetTableClient(HelpdeskTables.Tickets), app.Services.GetRequiredService<PolicySla>(), count);
+        seeding.Stop();
+
+        var sweep = app.Services.GetRequiredService<SlaSweep>();
+        counter.Reset();
+        var timing = Stopwatch.StartNew();
+        var result = await sweep.RunAsync(default);
+        timing.Stop();
+        var requests = counter.Count;
+        await app.StopAsync();
+        return new SweepRun(count, seeding.Elapsed, timing.Elapsed, requests, result);
+    }
+
+    /// <summary>Rows as the ticket store writes them (ticket, list and SLA index rows), 100 to a batch: tickets opened an
+    /// hour ago and never answered, so each is one breach due.</summary>
+    private static async Task SeedOverdueAsync(TableClient table, PolicySla sla, int count)
+    {
+        await table.CreateIfNotExistsAsync();
+        var now = DateTimeOffset.UtcNow;
+        var rows = new List<TableEntity>();
+        for (var n = 1; n <= count; n++)
+        {
+            var createdAt = now.AddHours(-1).AddSeconds(n % 600);
+            var ticket = new Ticket
+            {
+                Id = string.Create(CultureInfo.InvariantCulture, $"IFP-{100_000 + n}"),
+                Requester = new Requester("Cara Customer", $"cara{n}@customer.example"),
+                Subject = $"Payouts failing {n}",
+                Description = "Every payout returns 502.",
+                Channel = TicketChannel.Portal,
+                Status = TicketStatus.Open,
+                Priority = TicketPriority.High,
+                Assignee = "ava.agent@infoflopay.example",
+                CreatedAt = createdAt,
+                UpdatedAt = createdAt,
+                EventCount = 1,
+                Sla = new TicketSla { Tier = "essentials" },
+            };
+            ticket = ticket with { Sla = sla.Evaluate(ticket, now) };
+            var index = TicketKeys.IndexOf(ticket);
+            rows.Add(TicketRows.TicketRow(ticket, index));
+            rows.AddRange(index.Select(key => TicketRows.IndexRow(key, ticket)));
+        }
+
+        await Parallel.ForEachAsync(rows.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, token) =>
+            await table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), token));
+    }
+
+    private static async Task<WebApplication> StartHostAsync(string root, string storage, string policyFile, Action<IServiceCollection>? configure)
+    {
+        var builder = DevHostApplication.CreateBuilder([]);
+        builder.WebHost.UseTestServer();
+        builder.Configuration
+            .AddLocalSettingsFile(Path.Combine(root, "local.settings.sample.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = storage,
+                ["DevHost:Timers:Enabled"] = "false",
+                ["RateLimits:Enabled"] = "false",
+                ["Sla:PolicyFile"] = policyFile,
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+        configure?.Invoke(builder.Services);
+        var app = DevHostApplication.Build(builder);
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>Every row: two minutes to respond, no resolution target, round the clock, warned a minute ahead.</summary>
+    private static string MinutePolicy()
+    {
+        var tiers = new JsonObject();
+        foreach (var tier in new[] { "essentials", "reserve", "vip" })
+        {
+            var priorities = new JsonObject();
+            foreach (var priority in new[] { "urgent", "high", "medium", "low" })
+            {
+                priorities[priority] = new JsonObject { ["firstResponse"] = "PT2M", ["resolution"] = null, ["calendar"] = "24x7", ["warningLead"] = "PT1M" };
+            }
+
+            tiers[tier] = priorities;
+        }
+
+        return new JsonObject
+        {
+            ["calendar"] = JsonNode.Parse("""{"timeZone":"America/New_York","workingDays":["monday","tuesday","wednesday","thursday","friday"],"workingHours":{"start":"08:00","end":"17:00"},"usFederalHolidays":true,"holidays":[]}"""),
+            ["tiers"] = tiers,
+        }.ToJsonString();
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    /// <summary>Takes sends and schedules as a remote Service Bus would, and does nothing with them here.</summary>
+    private sealed class RemoteBusStandIn : IMessageSender
+    {
+        public Task SendAsync(string entityName, OutgoingMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task ScheduleAsync(string entityName, OutgoingMessage message, DateTimeOffset enqueueAt, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
