@@ -13,7 +13,6 @@ using InfoFloPay.Functions.Sla;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InfoFloPay.Bench;
@@ -22,20 +21,22 @@ namespace InfoFloPay.Bench;
 /// <c>--lateness</c>: how late the due messages fire on the local host's in-process bus in real time, and how long the
 /// sweep (the safety net) takes over a backlog. Each run, on its own Azurite:
 /// <list type="number">
-/// <item>opens <c>--tickets</c> (1,000) tickets under a policy of two minutes to respond, warned a minute ahead, round the
-/// clock, so every warning falls due within about a minute of the first; nothing but the scheduled <c>sla-due</c>
-/// messages acts (timers are off, no sweep runs). Lateness is each <c>sla-warning</c> / <c>sla-breached</c> event's
-/// <c>occurredAt</c> (the instant the handler decided) after its due instant (the target's <c>dueAt</c>, less the lead for a
-/// warning).</item>
+/// <item>puts <c>--tickets</c> (1,000) unanswered tickets in storage (rows as the ticket store writes them), opened over
+/// the last minute under a policy of three minutes to respond, warned a minute ahead, round the clock, and schedules each
+/// one's due message as the store's change path does; so the warnings fall due over one minute, starting a minute later,
+/// and the breaches over the minute after. Nothing but the scheduled <c>sla-due</c> messages acts (timers are off, no
+/// sweep runs), and what they set off (outbox, notifications to the local outbox) runs too. Lateness is each
+/// <c>sla-warning</c> / <c>sla-breached</c> event's <c>occurredAt</c> (the instant the handler decided) after its due
+/// instant (the target's <c>dueAt</c>, less the lead for a warning).</item>
 /// <item>seeds <c>--sweep</c> (10,000) overdue tickets straight into storage (rows as the ticket store writes them) and
 /// times one <see cref="SlaSweep"/> over them, counting its storage requests. Its messages go nowhere (as a remote Service
 /// Bus would take them), so the run measures the sweep, not the notifications it sets off.</item>
 /// </list>
-/// dotnet run -c Release --project bench/InfoFloPay.Bench -- --lateness [--runs 3] [--tickets 1000] [--sweep 10000]
+/// dotnet run -c Release --project bench/InfoFloPay.Bench -- --lateness [--runs 3] [--tickets 1000] [--sweep 10000] [--sweep-runs 1]
 /// </summary>
 public static class LatenessBenchmark
 {
-    private static readonly TimeSpan Respond = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Respond = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan Lead = TimeSpan.FromMinutes(1);
 
     public static async Task<int> RunAsync(string[] args, string root)
@@ -43,6 +44,7 @@ public static class LatenessBenchmark
         var runs = Option(args, "--runs", 3);
         var ticketCount = Option(args, "--tickets", 1000);
         var sweepCount = Option(args, "--sweep", 10_000);
+        var sweepRuns = Option(args, "--sweep-runs", 1);
         var policyFile = Path.Combine(Path.GetTempPath(), $"lateness-policy-{Environment.ProcessId}.json");
         await File.WriteAllTextAsync(policyFile, MinutePolicy());
         var lateness = new List<LatenessRun>();
@@ -53,6 +55,10 @@ public static class LatenessBenchmark
             {
                 lateness.Add(await DueMessagesAsync(root, policyFile, ticketCount));
                 Console.WriteLine(lateness[^1].Describe(run));
+            }
+
+            for (var run = 1; run <= sweepRuns; run++)
+            {
                 sweeps.Add(await SweepAsync(root, policyFile, sweepCount));
                 Console.WriteLine(sweeps[^1].Describe(run));
             }
@@ -62,7 +68,7 @@ public static class LatenessBenchmark
             File.Delete(policyFile);
         }
 
-        LatenessReport.Print(runs, ticketCount, sweepCount, lateness, sweeps);
+        LatenessReport.Print(ticketCount, sweepCount, lateness, sweeps);
         return 0;
     }
 
@@ -70,18 +76,20 @@ public static class LatenessBenchmark
     {
         using var azurite = await AzuriteProcess.StartAsync(root);
         await using var app = await StartHostAsync(root, azurite.ConnectionString, policyFile, configure: null);
-        var tickets = app.Services.GetRequiredService<TicketService>();
-        var agent = new Caller(CallerRole.Agent, "ava.agent@infoflopay.example", "Ava Agent", null);
+
+        // Opened over the last minute, so their warnings fall due over the minute starting a minute from now (and their
+        // breaches over the minute after). Each gets its due message as the ticket store's change path schedules it.
+        var now = DateTimeOffset.UtcNow;
         var opening = Stopwatch.StartNew();
-        var ids = new string[ticketCount];
-        await Parallel.ForAsync(0, ticketCount, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, token) =>
-            ids[n] = (await tickets.CreateAsync(
-                new NewTicketRequest($"Lateness {n}", "Payouts fail.", new RequesterInput("Cara", $"cara{n}@customer.example"), null, "high", null),
-                agent, TicketChannel.Api, $"lateness-{n}", token)).Ticket.Id);
+        var tickets = await SeedAsync(
+            app.Services.GetRequiredKeyedService<EnsuredTable>(HelpdeskTables.Tickets), app.Services.GetRequiredService<PolicySla>(), ticketCount, now,
+            n => now - TimeSpan.FromMinutes(1) + (TimeSpan.FromMinutes(1) * n / ticketCount), prefix: 200_000);
+        var due = app.Services.GetRequiredService<SlaDueMessages>();
+        await Parallel.ForEachAsync(tickets, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (ticket, token) => await due.ScheduleAsync(ticket, token));
         opening.Stop();
 
-        // Every breach is due two minutes after its ticket opened; then wait for the bus to finish what it started.
-        await Task.Delay(Respond + TimeSpan.FromSeconds(20));
+        var lastBreach = now + Respond;
+        await Task.Delay(lastBreach - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20));
         var bus = app.Services.GetRequiredService<InProcessServiceBus>();
         var store = app.Services.GetRequiredService<TicketStore>();
         var warnings = new List<double>();
@@ -89,7 +97,7 @@ public static class LatenessBenchmark
         for (var attempt = 0; attempt < 12; attempt++)
         {
             await bus.WhenIdleAsync(TimeSpan.FromMinutes(2));
-            (warnings, breaches) = await ReadLatenessAsync(store, ids);
+            (warnings, breaches) = await ReadLatenessAsync(store, [.. tickets.Select(ticket => ticket.Id)]);
             if (warnings.Count == ticketCount && breaches.Count == ticketCount)
             {
                 break;
@@ -137,9 +145,19 @@ public static class LatenessBenchmark
             services.Replace(ServiceDescriptor.Singleton<IMessageSender, RemoteBusStandIn>());
         });
 
+        // Opened an hour ago and never answered: each is one breach due.
+        var now = DateTimeOffset.UtcNow;
         var seeding = Stopwatch.StartNew();
-        await SeedOverdueAsync(tables.GetTableClient(HelpdeskTables.Tickets), app.Services.GetRequiredService<PolicySla>(), count);
+        await SeedAsync(app.Services.GetRequiredKeyedService<EnsuredTable>(HelpdeskTables.Tickets), app.Services.GetRequiredService<PolicySla>(), count, now, n => now.AddHours(-1).AddSeconds(n % 600), prefix: 100_000);
         seeding.Stop();
+
+        // The storage's own speed on this machine, for scale: point reads of the seeded ticket rows, 8 at a time.
+        var table = tables.GetTableClient(HelpdeskTables.Tickets);
+        var reads = Math.Min(count, 1000);
+        var raw = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, reads, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, token) =>
+            await table.GetEntityAsync<TableEntity>(TicketKeys.Partition, TicketKeys.Ticket(string.Create(CultureInfo.InvariantCulture, $"IFP-{100_000 + n}")), cancellationToken: token));
+        raw.Stop();
 
         var sweep = app.Services.GetRequiredService<SlaSweep>();
         counter.Reset();
@@ -148,22 +166,22 @@ public static class LatenessBenchmark
         timing.Stop();
         var requests = counter.Count;
         await app.StopAsync();
-        return new SweepRun(count, seeding.Elapsed, timing.Elapsed, requests, result);
+        return new SweepRun(count, seeding.Elapsed, timing.Elapsed, requests, result, reads / raw.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Rows as the ticket store writes them (ticket, list and SLA index rows), 100 to a batch: tickets opened an
-    /// hour ago and never answered, so each is one breach due.</summary>
-    private static async Task SeedOverdueAsync(TableClient table, PolicySla sla, int count)
+    /// <summary>Rows as the ticket store writes them (ticket, list and SLA index rows), 100 to a batch, straight to
+    /// storage: high-priority tickets nobody answered, opened at <paramref name="openedAt"/>(n).</summary>
+    private static async Task<List<Ticket>> SeedAsync(EnsuredTable tickets, PolicySla sla, int count, DateTimeOffset now, Func<int, DateTimeOffset> openedAt, int prefix)
     {
-        await table.CreateIfNotExistsAsync();
-        var now = DateTimeOffset.UtcNow;
+        var table = await tickets.GetAsync();
+        var seeded = new List<Ticket>();
         var rows = new List<TableEntity>();
-        for (var n = 1; n <= count; n++)
+        for (var n = 0; n < count; n++)
         {
-            var createdAt = now.AddHours(-1).AddSeconds(n % 600);
+            var createdAt = openedAt(n);
             var ticket = new Ticket
             {
-                Id = string.Create(CultureInfo.InvariantCulture, $"IFP-{100_000 + n}"),
+                Id = string.Create(CultureInfo.InvariantCulture, $"IFP-{prefix + n}"),
                 Requester = new Requester("Cara Customer", $"cara{n}@customer.example"),
                 Subject = $"Payouts failing {n}",
                 Description = "Every payout returns 502.",
@@ -178,18 +196,19 @@ public static class LatenessBenchmark
             };
             ticket = ticket with { Sla = sla.Evaluate(ticket, now) };
             var index = TicketKeys.IndexOf(ticket);
+            seeded.Add(ticket);
             rows.Add(TicketRows.TicketRow(ticket, index));
             rows.AddRange(index.Select(key => TicketRows.IndexRow(key, ticket)));
         }
 
         await Parallel.ForEachAsync(rows.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, token) =>
             await table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), token));
+        return seeded;
     }
 
     private static async Task<WebApplication> StartHostAsync(string root, string storage, string policyFile, Action<IServiceCollection>? configure)
     {
-        var builder = DevHostApplication.CreateBuilder([]);
-        builder.WebHost.UseTestServer();
+        var builder = DevHostApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.Configuration
             .AddLocalSettingsFile(Path.Combine(root, "local.settings.sample.json"))
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -206,7 +225,7 @@ public static class LatenessBenchmark
         return app;
     }
 
-    /// <summary>Every row: two minutes to respond, no resolution target, round the clock, warned a minute ahead.</summary>
+    /// <summary>Every row: three minutes to respond, no resolution target, round the clock, warned a minute ahead.</summary>
     private static string MinutePolicy()
     {
         var tiers = new JsonObject();
@@ -215,7 +234,7 @@ public static class LatenessBenchmark
             var priorities = new JsonObject();
             foreach (var priority in new[] { "urgent", "high", "medium", "low" })
             {
-                priorities[priority] = new JsonObject { ["firstResponse"] = "PT2M", ["resolution"] = null, ["calendar"] = "24x7", ["warningLead"] = "PT1M" };
+                priorities[priority] = new JsonObject { ["firstResponse"] = "PT3M", ["resolution"] = null, ["calendar"] = "24x7", ["warningLead"] = "PT1M" };
             }
 
             tiers[tier] = priorities;
