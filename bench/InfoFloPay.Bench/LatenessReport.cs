@@ -66,8 +66,13 @@ public static class LatenessReport
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {Spread([.. runs.Select(r => r.P50)], "0.00")} | {Spread([.. runs.Select(r => r.P95)], "0.00")} | {Spread([.. runs.Select(r => r.Max)], "0.00")} | {target} |"));
 
-    private static string Spread(IReadOnlyList<double> values, string format)
+    private static string Spread(List<double> values, string format)
     {
+        if (values.Count == 0)
+        {
+            return "–";
+        }
+
         var sorted = values.Order().ToArray();
         var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
         return sorted.Length == 1

@@ -26,23 +26,7 @@ public sealed class DueMessagesOnLocalHostTests(AzuriteFixture azurite)
     public async Task Unacknowledged_for_fifteen_minutes_step_one_is_paged_once_even_redelivered_and_an_acknowledged_page_pages_nobody()
     {
         await using var host = await Infrastructure.LocalHost.StartAsync(azurite, Settings);
-        var unacknowledged = await OpenAsync(host, "urgent");
-        var acknowledged = await OpenAsync(host, "urgent");
-        var dueAt = host.Clock.GetUtcNow().AddMinutes(15);
-        using (var ack = await host.Agent().PostAsync(Url($"/api/tickets/{acknowledged}/acknowledge"), Json("{}")))
-        {
-            Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        }
-
-        host.Clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
-        await host.MessagesSettledAsync();
-        Assert.Equal(0, PagesTo(host, Deputy));
-
-        host.Clock.Advance(TimeSpan.FromSeconds(1));
-        await host.MessagesSettledAsync();
-        Assert.Equal(1, PagesTo(host, Deputy, unacknowledged));
-        var escalated = Assert.Single(await EventsAsync(host, unacknowledged), e => e!["kind"]!.GetValue<string>() == "escalated")!;
-        Assert.Equal(dueAt, escalated["occurredAt"]!.GetValue<DateTimeOffset>());
+        var (unacknowledged, acknowledged, dueAt) = await StepOnePagedAfterAsync(host, TimeSpan.FromMinutes(15));
 
         // Service Bus delivers the same message again (a lost lock): it finds the step recorded.
         host.Bus.Redeliver("sla-due", DueMessage(unacknowledged, dueAt));
@@ -84,26 +68,8 @@ public sealed class DueMessagesOnLocalHostTests(AzuriteFixture azurite)
     {
         await using var host = await Infrastructure.LocalHost.StartAsync(
             azurite, new Dictionary<string, string?>(Settings) { ["Paging:AcknowledgeWithin"] = "00:01:00" });
-        var unacknowledged = await OpenAsync(host, "urgent");
-        var acknowledged = await OpenAsync(host, "urgent");
-        var openedAt = host.Clock.GetUtcNow();
-        using (var ack = await host.Agent().PostAsync(Url($"/api/tickets/{acknowledged}/acknowledge"), Json("{}")))
-        {
-            Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        }
-
-        await host.MessagesSettledAsync();
+        var (_, acknowledged, _) = await StepOnePagedAfterAsync(host, TimeSpan.FromMinutes(1));
         var mailAboutAcknowledged = host.Outbox.Entries.Count(entry => entry.TicketId == acknowledged);
-
-        host.Clock.Advance(TimeSpan.FromSeconds(59));
-        await host.MessagesSettledAsync();
-        Assert.Equal(0, PagesTo(host, Deputy));
-
-        host.Clock.Advance(TimeSpan.FromSeconds(1));
-        await host.MessagesSettledAsync();
-        Assert.Equal(1, PagesTo(host, Deputy, unacknowledged));
-        var escalated = Assert.Single(await EventsAsync(host, unacknowledged), e => e!["kind"]!.GetValue<string>() == "escalated")!;
-        Assert.Equal(openedAt.AddMinutes(1), escalated["occurredAt"]!.GetValue<DateTimeOffset>());
 
         // Ten more minutes (still before the SLA warning): the acknowledged ticket pages and mails nobody at all.
         for (var minute = 0; minute < 10; minute++)
@@ -230,6 +196,31 @@ public sealed class DueMessagesOnLocalHostTests(AzuriteFixture azurite)
         Assert.Equal(1, PagesTo(after, Deputy, id));
         var escalated = Assert.Single(await EventsAsync(after, id), e => e!["kind"]!.GetValue<string>() == "escalated")!;
         Assert.Equal(pagedAt.AddMinutes(5), escalated["occurredAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    /// <summary>Opens two urgent tickets and acknowledges the second; checks that step 1 of the first is paged
+    /// <paramref name="window"/> after the page and not a second sooner, and that the acknowledged one is not escalated.</summary>
+    private static async Task<(string Unacknowledged, string Acknowledged, DateTimeOffset DueAt)> StepOnePagedAfterAsync(Infrastructure.LocalHost host, TimeSpan window)
+    {
+        var unacknowledged = await OpenAsync(host, "urgent");
+        var acknowledged = await OpenAsync(host, "urgent");
+        var dueAt = host.Clock.GetUtcNow() + window;
+        using (var ack = await host.Agent().PostAsync(Url($"/api/tickets/{acknowledged}/acknowledge"), Json("{}")))
+        {
+            Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        }
+
+        host.Clock.Advance(window - TimeSpan.FromSeconds(1));
+        await host.MessagesSettledAsync();
+        Assert.Equal(0, PagesTo(host, Deputy));
+
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+        await host.MessagesSettledAsync();
+        Assert.Equal(1, PagesTo(host, Deputy, unacknowledged));
+        var escalated = Assert.Single(await EventsAsync(host, unacknowledged), e => e!["kind"]!.GetValue<string>() == "escalated")!;
+        Assert.Equal(dueAt, escalated["occurredAt"]!.GetValue<DateTimeOffset>());
+        Assert.DoesNotContain(await EventsAsync(host, acknowledged), e => e!["kind"]!.GetValue<string>() == "escalated");
+        return (unacknowledged, acknowledged, dueAt);
     }
 
     private static List<JsonNode?> SlaEvents(JsonArray events) =>
