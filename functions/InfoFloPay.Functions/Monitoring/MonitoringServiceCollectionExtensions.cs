@@ -38,6 +38,10 @@ internal static class MonitoringServiceCollectionExtensions
         services.AddSingleton<IncidentDispatcher>();
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<TargetRegistry>();
+        services.AddSingleton<PublicStatusBoard>();
+
+        // Until stored maintenance windows are registered (they replace this), no target is ever in maintenance.
+        services.TryAddSingleton<IMaintenanceSchedule, NoMaintenanceSchedule>();
 
         services.TryAddSingleton<IIncidentTickets, TicketServiceIncidents>();
         return services;

@@ -12,11 +12,11 @@ namespace InfoFloPay.Functions.Portal;
 public sealed class PortalFunction(PortalAssets assets)
 {
     [Function("Portal")]
-    [OpenApiOperation("The customer portal: the page and its script and style", Tag = "Portal", RequiresPrincipal = false)]
+    [OpenApiOperation("The customer portal: the page and its script and style; /api/portal/status is the public status page", Tag = "Portal", RequiresPrincipal = false)]
     [OpenApiResponse(200, "The page, script or style sheet")]
     [OpenApiResponse(404, "No such portal file")]
     public IActionResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/{*path}")] HttpRequest request,
         string? path) =>
-        assets.Serve(request, path);
+        assets.Serve(request, path == "status" ? PortalAssets.StatusPageName : path);
 }

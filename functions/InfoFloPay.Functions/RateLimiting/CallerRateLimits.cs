@@ -41,6 +41,15 @@ public sealed class CallerRateLimits(IOptions<RateLimitOptions> options, FixedWi
         return Check($"intake|{client}", client, "intake", options.Value.Intake);
     }
 
+    /// <summary>429 for an anonymous read of a public page (the status page) from <paramref name="request"/>'s client
+    /// address, or null.</summary>
+    public ApiResult? RefusePublicRead(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var client = ClientAddress(request);
+        return Check($"public reads|{client}", client, "public reads", options.Value.PublicReads);
+    }
+
     /// <summary>
     /// The client's address: the last <c>X-Forwarded-For</c> entry — the one the platform's front end added, unlike
     /// entries a client can send itself — else the connection's peer.

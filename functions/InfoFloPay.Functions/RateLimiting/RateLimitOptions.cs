@@ -31,4 +31,9 @@ public sealed class RateLimitOptions
     /// <summary>Posts to email intake, per client address (the mail pipeline).</summary>
     [Range(1, 1_000_000)]
     public int Intake { get; init; } = 120;
+
+    /// <summary>Anonymous reads of the public status (<c>GET /api/status</c>), per client address: a status page polls
+    /// every 30 s, and one office behind one address may have many open.</summary>
+    [Range(1, 1_000_000)]
+    public int PublicReads { get; init; } = 300;
 }

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using InfoFloPay.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -10,12 +10,6 @@ namespace InfoFloPay.IntegrationTests.Console;
 [Collection(ConsoleCollectionDefinition.Name)]
 public sealed class ConsoleAccessibilityTests(ConsoleSite site)
 {
-    /// <summary>The WCAG 2.x A and AA rules: what "accessible" is measured against here.</summary>
-    private static readonly AxeRunOptions WcagAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
     /// <summary>Every view in the light theme; in the dark one, the views that between them use every colour the
     /// console has (priorities, statuses, SLA tones, internal and public entries, badges, tables, forms).</summary>
     [Theory]
@@ -32,7 +26,7 @@ public sealed class ConsoleAccessibilityTests(ConsoleSite site)
         {
             await page.EvaluateAsync("hash => { location.hash = hash; }", view);
             await Expect(page.Locator($"body[data-route='{view}']")).ToBeAttachedAsync();
-            found.AddRange(Serious(await page.RunAxe(WcagAA), view));
+            found.AddRange(AxeScan.Serious(await page.RunAxe(AxeScan.WcagAA), view));
             if (scheme == ColorScheme.Dark && view.StartsWith("#/ticket/", StringComparison.Ordinal))
             {
                 await ConsoleSite.ScreenshotAsync(page, "workspace-dark");
@@ -41,7 +35,7 @@ public sealed class ConsoleAccessibilityTests(ConsoleSite site)
 
         var signedOut = await site.OpenSignedOutAsync(new() { ColorScheme = scheme });
         await Expect(signedOut.GetByLabel("Staff member")).ToBeVisibleAsync();
-        found.AddRange(Serious(await signedOut.RunAxe(WcagAA), "local sign-in"));
+        found.AddRange(AxeScan.Serious(await signedOut.RunAxe(AxeScan.WcagAA), "local sign-in"));
 
         Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));
     }
@@ -63,11 +57,6 @@ public sealed class ConsoleAccessibilityTests(ConsoleSite site)
             await ConsoleSite.ScreenshotAsync(page, screenshot);
         }
     }
-
-    private static IEnumerable<string> Serious(AxeResult result, string view) =>
-        result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{view}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Select(n => string.Join(' ', n.Target?.ToString() ?? "")))}");
 
     /// <summary>A triaged ticket with a public reply and an internal note, so the workspace shows every kind of entry.</summary>
     private async Task<string> WorkedTicketAsync()

@@ -98,7 +98,8 @@ public sealed class MonitoringOnLocalHostTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
     }
 
-    private static async Task<List<JsonObject>> MonitoringTicketsAsync(HttpClient staff, string target, string status = "open")
+    /// <summary>The monitoring incidents of <paramref name="target"/> in the ticket list (their subject starts with its name).</summary>
+    internal static async Task<List<JsonObject>> MonitoringTicketsAsync(HttpClient staff, string target, string status = "open")
     {
         var page = await staff.GetFromJsonAsync<JsonObject>(new Uri($"/api/tickets?status={status}&top=100", UriKind.Relative));
         return [.. page!["items"]!.AsArray().Select(item => item!.AsObject())

@@ -11,6 +11,9 @@ public sealed class PortalAssetTests(AzuriteFixture azurite) : IClassFixture<Azu
     [InlineData("/api/portal/index.html", "text/html", "<script src=\"app.js\" defer></script>")]
     [InlineData("/api/portal/app.js", "text/javascript", "X-MS-CLIENT-PRINCIPAL")]
     [InlineData("/api/portal/app.css", "text/css", ".ticket-list")]
+    [InlineData("/api/portal/status", "text/html", "<script src=\"status.js\" defer></script>")]
+    [InlineData("/api/portal/status.js", "text/javascript", "/status")]
+    [InlineData("/api/portal/status.css", "text/css", ".service-list")]
     public async Task Serves_each_file_with_its_content_type_and_the_security_headers(string path, string mediaType, string excerpt)
     {
         await using var host = await Infrastructure.LocalHost.StartAsync(azurite);

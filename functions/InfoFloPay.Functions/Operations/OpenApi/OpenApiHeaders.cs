@@ -18,6 +18,8 @@ public static class OpenApiHeaders
 
     public const string IdempotentReplayed = "Idempotent-Replayed";
 
+    public const string CacheControl = "Cache-Control";
+
     internal static IReadOnlyDictionary<string, OpenApiParameter> RequestHeaders { get; } = new Dictionary<string, OpenApiParameter>(StringComparer.OrdinalIgnoreCase)
     {
         [IfMatch] = new()
@@ -63,6 +65,11 @@ public static class OpenApiHeaders
         {
             Description = "true when this is the stored first answer to a repeated request (Idempotency-Key, or a Message-ID seen before); absent otherwise.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("true")] },
+        },
+        [CacheControl] = new()
+        {
+            Description = "How long the answer may be reused (public, max-age in seconds): the server reads storage at most once per that time.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
         },
     };
 }
