@@ -58,6 +58,13 @@ param emailCustomDomainVerified bool = false
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 512
 
+@description('Daily ingestion cap of the Log Analytics workspace in GB (docs/deploy.md, "Operations"); ingestion stops for the rest of the day at the cap. -1: no cap.')
+@minValue(-1)
+param logAnalyticsDailyCapGb int = 1
+
+@description('Private network: a VNet the app integrates with and private endpoints (with private DNS) for storage blob, table and queue. Service Bus stays public: its private endpoint needs the Premium tier (docs/deploy.md, "Private network").')
+param vnetEnabled bool = false
+
 @description('A support agent.')
 type supportAgentType = {
   @description('Display name.')
@@ -97,6 +104,7 @@ var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
+var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-11-01' = {
@@ -117,10 +125,11 @@ module identity 'modules/identity/user-assigned-identity.bicep' = {
 module storage 'modules/storage/storage-account.bicep' = {
   scope: resourceGroup
   params: {
-    name: '${abbrs.storageStorageAccounts}${resourceToken}'
+    name: storageAccountName
     location: location
     tags: tags
     blobContainerNames: [deploymentContainerName, 'attachments']
+    logAnalyticsWorkspaceResourceId: monitoring.outputs.logAnalyticsResourceId
     roleAssignments: [
       // The Functions host keeps leases and timer state in blobs and reads the deployment package.
       {
@@ -170,6 +179,7 @@ module serviceBus 'modules/service-bus/namespace.bicep' = {
     queues: serviceBusQueues
     topics: serviceBusTopics
     subscriptions: serviceBusSubscriptions
+    logAnalyticsWorkspaceResourceId: monitoring.outputs.logAnalyticsResourceId
     roleAssignments: [
       // Data Owner, not Data Receiver + Sender: the Flex Consumption scaler reads the subscriptions' message counts
       // with the app's identity, which needs the Manage claim; with Listen only it cannot see the backlog and the
@@ -198,6 +208,7 @@ module monitoring 'modules/monitoring/monitoring.bicep' = {
     applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
     location: location
     tags: tags
+    dailyCapGb: logAnalyticsDailyCapGb
     roleAssignments: [
       {
         principalId: identity.outputs.principalId
@@ -208,6 +219,18 @@ module monitoring 'modules/monitoring/monitoring.bicep' = {
       }
     ]
   }
+}
+
+module network 'modules/network/private-network.bicep' = if (vnetEnabled) {
+  scope: resourceGroup
+  params: {
+    name: '${abbrs.networkVirtualNetworks}${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountName: storageAccountName
+  }
+  // The private endpoints attach to the account the storage module creates (named, not referenced, for What-If).
+  dependsOn: [storage]
 }
 
 module email 'modules/communication/email.bicep' = {
@@ -233,6 +256,8 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
     identityResourceId: identity.outputs.resourceId
     deploymentContainerUrl: '${storage.outputs.blobEndpoint}${deploymentContainerName}'
     instanceMemoryMB: instanceMemoryMB
+    logAnalyticsWorkspaceResourceId: monitoring.outputs.logAnalyticsResourceId
+    virtualNetworkSubnetId: vnetEnabled ? network!.outputs.appSubnetResourceId : ''
     authClientId: authClientId
     authTenantId: empty(authTenantId) ? tenant().tenantId : authTenantId
     appSettings: {
@@ -240,6 +265,8 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       AzureWebJobsStorage__accountName: storage.outputs.name
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identity.outputs.clientId
+      // The desk's own table client: the account's table endpoint as Azure reports it (sovereign clouds, private DNS).
+      AzureWebJobsStorage__tableServiceUri: storage.outputs.tableEndpoint
 
       // Service Bus: the connection the triggers name, and the entities by setting.
       ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
@@ -304,6 +331,19 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
         ? {}
         : { Paging__SigningKey: '@Microsoft.KeyVault(SecretUri=${pagingSigningKeySecretUri})' }
     )
+  }
+}
+
+module alerts 'modules/monitoring/alerts.bicep' = {
+  scope: resourceGroup
+  params: {
+    namePrefix: 'ifp-${resourceToken}'
+    location: location
+    tags: tags
+    operationsManagerEmail: operationsManagerEmail
+    applicationInsightsResourceId: monitoring.outputs.applicationInsightsResourceId
+    serviceBusNamespaceResourceId: serviceBus.outputs.resourceId
+    functionAppHostName: functionApp.outputs.defaultHostName
   }
 }
 

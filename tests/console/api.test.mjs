@@ -82,3 +82,34 @@ test('query strings leave out empty values', () => {
   assert.equal(queryString({ status: 'open', assignee: '', priority: null, q: 'refund stuck' }), '?status=open&q=refund+stuck');
   assert.equal(queryString({}), '');
 });
+
+test('a file upload goes as the FormData itself, with no JSON content type, and a 415 problem becomes its ApiError', async () => {
+  const { fetch, calls } = fakeFetch({ status: 415, body: { title: 'Unsupported media type', detail: 'This kind of file cannot be attached.' } });
+  const api = createApi({ root: '/api', fetch, headers: () => ({ 'X-MS-CLIENT-PRINCIPAL': 'abc' }) });
+  const form = new FormData();
+  form.append('file', new Blob(['<svg/>']), 'chart.svg');
+
+  const error = await api.post('/tickets/IFP-1/attachments', form).catch((e) => e);
+
+  assert.equal(calls[0].body, form);
+  assert.equal(calls[0].headers['Content-Type'], undefined);
+  assert.equal(calls[0].headers['X-MS-CLIENT-PRINCIPAL'], 'abc');
+  assert.ok(error instanceof ApiError);
+  assert.equal(error.status, 415);
+  assert.equal(error.message, 'This kind of file cannot be attached.');
+});
+
+test('a download is fetched with the sign-in headers and returned as a Blob', async () => {
+  const calls = [];
+  const fetch = async (url, init) => {
+    calls.push({ url, ...init });
+    return new Response(new Uint8Array([1, 2, 3]), { status: 200 });
+  };
+  const api = createApi({ root: '/api', fetch, headers: () => ({ 'X-MS-CLIENT-PRINCIPAL': 'abc' }) });
+
+  const blob = await api.blob('/tickets/IFP-1/attachments/a1');
+
+  assert.equal(calls[0].url, '/api/tickets/IFP-1/attachments/a1');
+  assert.equal(calls[0].headers['X-MS-CLIENT-PRINCIPAL'], 'abc');
+  assert.deepEqual([...new Uint8Array(await blob.arrayBuffer())], [1, 2, 3]);
+});

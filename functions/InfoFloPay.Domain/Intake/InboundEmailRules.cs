@@ -19,6 +19,9 @@ public static class InboundEmailRules
     /// <summary>RFC 5322's line limit; a ticket keeps 200 characters of it anyway.</summary>
     public const int MaxSubjectChars = 998;
 
+    /// <summary>The most files one mail may carry.</summary>
+    public const int MaxAttachments = 20;
+
     public static InboundMail Validate(InboundEmail email)
     {
         ArgumentNullException.ThrowIfNull(email);
@@ -71,6 +74,7 @@ public static class InboundEmailRules
             errors.Add("headers", $"At most {MaxHeaders} headers are accepted.");
         }
 
+        var attachments = Attachments(email.Attachments, errors);
         errors.ThrowIfAny();
 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -91,7 +95,56 @@ public static class InboundEmailRules
             subject.Length > MaxSubjectChars ? subject[..MaxSubjectChars] : subject,
             Fit(text.ReplaceLineEndings("\n")),
             ThreadIds(messageId, email.InReplyTo, email.References),
-            headers);
+            headers)
+        {
+            Attachments = attachments,
+        };
+    }
+
+    /// <summary>Each file decoded; one that is not base64 (or has no content) is an error naming it. Size and type are the
+    /// attachment rules' to judge, later, so a refused file is noted on the ticket and the mail still gets through.</summary>
+    private static List<MailAttachment> Attachments(IReadOnlyList<InboundAttachment?>? attachments, ValidationErrors errors)
+    {
+        var decoded = new List<MailAttachment>();
+        if (attachments is null)
+        {
+            return decoded;
+        }
+
+        if (attachments.Count > MaxAttachments)
+        {
+            errors.Add("attachments", $"At most {MaxAttachments} attachments are accepted.");
+            return decoded;
+        }
+
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            var field = string.Create(CultureInfo.InvariantCulture, $"attachments[{i}]");
+            if (attachments[i] is not { } attachment)
+            {
+                errors.Add(field, "Each attachment must be an object.");
+                continue;
+            }
+
+            byte[]? content = null;
+            try
+            {
+                content = attachment.ContentBase64 is null ? null : Convert.FromBase64String(attachment.ContentBase64);
+            }
+            catch (FormatException)
+            {
+            }
+
+            if (content is null)
+            {
+                errors.Add(field + ".contentBase64", "The file's content must be base64.");
+                continue;
+            }
+
+            decoded.Add(new MailAttachment(attachment.FileName ?? string.Empty, content));
+        }
+
+        return decoded;
     }
 
     /// <summary>In-Reply-To first, then References newest first: the order in which they most likely name the ticket.</summary>

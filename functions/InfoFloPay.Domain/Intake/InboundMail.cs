@@ -9,4 +9,11 @@ public sealed record InboundMail(
     string Subject,
     string Text,
     IReadOnlyList<string> ThreadIds,
-    IReadOnlyDictionary<string, string> Headers);
+    IReadOnlyDictionary<string, string> Headers)
+{
+    /// <summary>The mail's files, decoded, in the order the pipeline sent them; not yet checked against the attachment rules.</summary>
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>One decoded file of an inbound mail.</summary>
+public sealed record MailAttachment(string FileName, ReadOnlyMemory<byte> Content);

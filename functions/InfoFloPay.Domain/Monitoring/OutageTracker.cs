@@ -200,7 +200,9 @@ public sealed class OutageTracker(OutagePolicy policy)
         Text(
             $"{Describe(target)} failed {state.ConsecutiveFailures} consecutive probes since {state.OutageStartedAt!.Value:u} (threshold {target.FailureThreshold}). Last result: {result.Outcome.Detail}");
 
-    private static string Describe(MonitoredTarget target) => Text($"{target.Name} ({EnumText.Of(target.Kind)} {target.Url})");
+    private static string Describe(MonitoredTarget target) => target.Kind == ProbeKind.Heartbeat
+        ? Text($"{target.Name} (heartbeat)")
+        : Text($"{target.Name} ({EnumText.Of(target.Kind)} {target.Url})");
 
     private static string Key(MonitoredTarget target, int outage, DateTimeOffset started, string what, DateTimeOffset slot) =>
         Text($"monitoring|{target.Name}|outage-{outage}|{started:yyyyMMddTHHmmss}|{what}-{slot:yyyyMMddTHHmmss}");

@@ -87,7 +87,13 @@ public sealed class SlaClock(SlaPolicy policy)
 
         DateTimeOffset? breachedAt = dueAt is { } d && metAt is null && (stop is { } s ? s > d : now >= d) ? d : null;
         var paused = stop is null && dueAt is null;
-        return new SlaTargetState(kind, cycle, start, warningAt, dueAt, stop, metAt, breachedAt, paused);
+        return new SlaTargetState(kind, cycle, start, warningAt, dueAt, stop, metAt, breachedAt, paused)
+        {
+            // The counted pauses are merged and clipped to the run, so their working time subtracts without overlap.
+            Elapsed = stop is { } end
+                ? calendar.BusinessTimeBetween(start, end) - counted.Aggregate(TimeSpan.Zero, (sum, pause) => sum + calendar.BusinessTimeBetween(pause.Start, pause.End ?? end))
+                : null,
+        };
     }
 
     /// <summary>

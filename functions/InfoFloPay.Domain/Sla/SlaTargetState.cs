@@ -26,6 +26,9 @@ public sealed record SlaTargetState(
 
     public bool Met => MetAt is not null;
 
+    /// <summary>The working time on the row's calendar the clock ran from its start until it stopped, pauses not
+    /// counted; null while it runs. The SLA report's time to first response.</summary>
+    public TimeSpan? Elapsed { get; init; }
 
     /// <summary>The per-ticket key of a notice about this clock, e.g. <c>firstResponse:warning</c>; stable across sweeps.</summary>
     public string NoticeKey(SlaNoticeKind kind) => string.Create(

@@ -25,6 +25,11 @@ public sealed class PolicySla(SlaClock clock) : ISlaCalculator
             Paused = state.Paused,
             Breaches = state.Breaches,
             Calendar = state.Targets.Calendar,
+            FirstResponseMetAt = state.FirstResponse.MetAt,
+            ResolutionMetAt = state.Resolution?.MetAt,
+            FirstResponseBusinessSeconds = ticket.FirstRespondedAt is { } reply && state.FirstResponse.StoppedAt == reply && state.FirstResponse.Elapsed is { } elapsed
+                ? (long)elapsed.TotalSeconds
+                : null,
 
             // A closed ticket has nothing left to escalate.
             NextCheckpointAt = ticket.Status == TicketStatus.Closed ? null : SlaEscalationPlanner.NextCheckpoint(state, sent),

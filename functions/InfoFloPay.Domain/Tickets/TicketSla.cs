@@ -23,4 +23,14 @@ public sealed record TicketSla
     /// <summary>The calendar the policy row's targets run on, so a reader can say "business hours"; null for a ticket
     /// last evaluated before this was recorded (or with no policy).</summary>
     public SlaCalendarKind? Calendar { get; init; }
+
+    /// <summary>When the first public staff reply met the first-response target; null when it has not (yet).</summary>
+    public DateTimeOffset? FirstResponseMetAt { get; init; }
+
+    /// <summary>When resolving met the current cycle's resolution target; null when it has not, or there is none.</summary>
+    public DateTimeOffset? ResolutionMetAt { get; init; }
+
+    /// <summary>Working time on the row's calendar from creation to the first public staff reply, pauses not counted, in
+    /// whole seconds; null before that reply (or when resolving stopped the clock first). Feeds the SLA report.</summary>
+    public long? FirstResponseBusinessSeconds { get; init; }
 }

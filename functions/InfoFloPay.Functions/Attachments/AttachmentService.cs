@@ -1,6 +1,7 @@
 using InfoFloPay.Domain;
 using InfoFloPay.Domain.Attachments;
 using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Intake;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Api;
 using InfoFloPay.Functions.Tickets;
@@ -32,9 +33,80 @@ public sealed class AttachmentService(
             throw RequestRejectedException.Conflict($"Ticket {ticket.Id} is closed; open a new ticket instead.");
         }
 
-        var fileName = AttachmentFileNames.Clean(upload.FileName);
+        return await StoreAsync(ticket, Guid.NewGuid().ToString("N"), upload.FileName, upload.Content, Actor(caller), caller.Email, upload.EnsureNothingFollowsAsync, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The files of an inbound mail on the ticket it became (or was added to), by the same size and type rules as an
+    /// upload. A file the rules refuse is noted on the timeline (<see cref="TicketEventKind.AttachmentRefused"/>) and
+    /// the rest still go on. Ids come from the mail's receipt and the file's position, so handling the same mail again
+    /// (a pipeline retry after a crash) adds what is missing and nothing twice. Returns what was added now.
+    /// </summary>
+    public async Task<IReadOnlyList<Attachment>> AddFromMailAsync(
+        string ticketId, string receiptId, IReadOnlyList<MailAttachment> files, EventActor sender, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(sender);
+        var added = new List<Attachment>();
+        if (files.Count == 0)
+        {
+            return added;
+        }
+
+        var ticket = (await tickets.GetAsync(ticketId, Caller.System("email intake"), cancellationToken).ConfigureAwait(false)).Ticket;
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            var id = MailAttachmentId(receiptId, i);
+            if (await store.FindAsync(ticket.Id, id, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (ticket.Status == TicketStatus.Closed)
+                {
+                    throw RequestRejectedException.Conflict($"Ticket {ticket.Id} is closed.");
+                }
+
+                using var content = new MemoryStream(file.Content.ToArray(), writable: false);
+                added.Add(await StoreAsync(ticket, id, file.FileName, content, sender, sender.Email, null, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is ApiProblemException or RequestRejectedException)
+            {
+                var reason = ex is ApiProblemException problem ? problem.Message : "the ticket is closed";
+                var fileName = AttachmentFileNames.Clean(file.FileName);
+                logger.LogInformation("Attachment {FileName} of mail {ReceiptId} on ticket {TicketId} refused: {Reason}", fileName, receiptId, ticket.Id, reason);
+                await tickets.AppendEventOnceAsync(ticket, new TicketEvent
+                {
+                    Id = "ar-" + id,
+                    TicketId = ticket.Id,
+                    Kind = TicketEventKind.AttachmentRefused,
+                    Visibility = EventVisibility.Public,
+                    OccurredAt = clock.GetUtcNow(),
+                    Actor = sender,
+                    Note = $"{fileName}: {reason}",
+                }, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>The attachment id of a mail's <paramref name="index"/>th file: stable for the same mail.</summary>
+    public static string MailAttachmentId(string receiptId, int index) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"mail\n{receiptId}\n{index}"))))[..32];
+
+    /// <summary>Sniffs, streams to a fresh blob within the size limit, then records metadata and timeline together.</summary>
+    private async Task<Attachment> StoreAsync(
+        Ticket ticket, string id, string rawFileName, Stream source, EventActor actor, string uploadedBy, Func<CancellationToken, Task>? afterContent, CancellationToken cancellationToken)
+    {
+        var fileName = AttachmentFileNames.Clean(rawFileName);
         var header = new byte[AttachmentContentTypes.HeaderLength];
-        var headerLength = await upload.Content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var headerLength = await source.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         if (headerLength == 0)
         {
             throw ApiProblemException.BadRequest(MultipartFileUpload.FieldName, "The file is empty.");
@@ -45,14 +117,29 @@ public sealed class AttachmentService(
                 $"This kind of file cannot be attached. Allowed: {AttachmentContentTypes.AllowedDescription}. The type is read from the file's content, not its name.");
 
         var maxBytes = options.Value.MaxBytes;
-        var attachment = new Attachment(Guid.NewGuid().ToString("N"), ticket.Id, fileName, contentType, 0, clock.GetUtcNow(), caller.Email);
-        var content = new SizeLimitedStream(header.AsMemory(0, headerLength), upload.Content, maxBytes);
+        var attachment = new Attachment(id, ticket.Id, fileName, contentType, 0, clock.GetUtcNow(), uploadedBy);
+        var content = new SizeLimitedStream(header.AsMemory(0, headerLength), source, maxBytes);
         try
         {
             await store.UploadBlobAsync(attachment.BlobName, content, contentType, cancellationToken).ConfigureAwait(false);
-            await upload.EnsureNothingFollowsAsync(cancellationToken).ConfigureAwait(false);
+            if (afterContent is not null)
+            {
+                await afterContent(cancellationToken).ConfigureAwait(false);
+            }
+
             attachment = attachment with { Size = content.BytesRead };
-            await store.CommitAsync(attachment, AddedEvent(attachment, caller), ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+            await store.CommitAsync(attachment, AddedEvent(attachment, actor), ticket.CustomerId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == StatusCodes.Status409Conflict && afterContent is null)
+        {
+            // A mail's file under its stable id, recorded meanwhile by another handling of the same mail: the blob is the
+            // same bytes under the same name and now theirs, so it stays.
+            if (await store.FindAsync(ticket.Id, id, cancellationToken).ConfigureAwait(false) is { } recorded)
+            {
+                return recorded;
+            }
+
+            throw;
         }
         catch
         {
@@ -60,7 +147,7 @@ public sealed class AttachmentService(
             await DeleteOrphanAsync(attachment, CancellationToken.None).ConfigureAwait(false);
             if (content.Exceeded)
             {
-                logger.LogInformation("Attachment to ticket {TicketId} by {Caller} refused: over {MaxBytes} bytes", ticket.Id, caller.Email, maxBytes);
+                logger.LogInformation("Attachment to ticket {TicketId} by {Caller} refused: over {MaxBytes} bytes", ticket.Id, uploadedBy, maxBytes);
                 throw new ApiProblemException(StatusCodes.Status413PayloadTooLarge, "File too large",
                     $"The file is larger than the limit of {maxBytes} bytes ({maxBytes / (1024.0 * 1024):0.#} MB).");
             }
@@ -69,7 +156,7 @@ public sealed class AttachmentService(
         }
 
         logger.LogInformation("Attachment {AttachmentId} ({ContentType}, {Size} bytes) added to ticket {TicketId} by {Caller}",
-            attachment.Id, attachment.ContentType, attachment.Size, ticket.Id, caller.Email);
+            attachment.Id, attachment.ContentType, attachment.Size, ticket.Id, uploadedBy);
         return attachment;
     }
 
@@ -106,14 +193,16 @@ public sealed class AttachmentService(
 
     private static bool IsAttachmentId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
 
-    private static TicketEvent AddedEvent(Attachment attachment, Caller caller) => new()
+    private static EventActor Actor(Caller caller) => new(caller.Email, caller.Name, EnumText.Of(caller.Role));
+
+    private static TicketEvent AddedEvent(Attachment attachment, EventActor actor) => new()
     {
         Id = "a-" + attachment.Id,
         TicketId = attachment.TicketId,
         Kind = TicketEventKind.AttachmentAdded,
         Visibility = EventVisibility.Public,
         OccurredAt = attachment.UploadedAt,
-        Actor = new EventActor(caller.Email, caller.Name, EnumText.Of(caller.Role)),
+        Actor = actor,
         Note = attachment.FileName,
     };
 }

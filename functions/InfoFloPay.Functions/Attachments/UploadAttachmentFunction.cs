@@ -10,6 +10,7 @@ public sealed class UploadAttachmentFunction(ApiEndpoint api, AttachmentService 
 {
     [Function("UploadAttachment")]
     [OpenApiOperation("Attach a file (multipart/form-data, field 'file'); whoever may reply may attach. The type is sniffed from the content", Tag = "Attachments")]
+    [OpenApiFileUpload("file", "The file; its name is the part's filename. Size limit and type allow-list: README, Attachments")]
     [OpenApiResponse(201, "The stored attachment; Location is its download", BodyType = typeof(AttachmentResponse), Headers = [OpenApiHeaders.Location])]
     [OpenApiProblems(400, 401, 404, 409, 413, 415, 503)]
     public Task<IActionResult> Run(

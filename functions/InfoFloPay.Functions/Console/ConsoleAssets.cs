@@ -32,6 +32,7 @@ public sealed class ConsoleAssets : EmbeddedSite
         ["view-queue.mjs"] = Script,
         ["view-ticket.mjs"] = Script,
         ["ticket-panels.mjs"] = Script,
+        ["attachments.mjs"] = Script,
         ["view-sla.mjs"] = Script,
         ["view-monitoring.mjs"] = Script,
         ["view-customers.mjs"] = Script,

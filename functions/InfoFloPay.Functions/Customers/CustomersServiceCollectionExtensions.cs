@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using InfoFloPay.Functions.Notifications;
 using InfoFloPay.Functions.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,5 +10,6 @@ internal static class CustomersServiceCollectionExtensions
     public static IServiceCollection AddCustomers(this IServiceCollection services) =>
         services.AddSingleton(sp => new CustomerDirectory(
             new EnsuredTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(HelpdeskTables.Customers)),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>()))
+            .AddSingleton<IAccountContacts, CustomerAccountContacts>();
 }

@@ -3,7 +3,9 @@ using InfoFloPay.Domain;
 using InfoFloPay.Domain.Identity;
 using InfoFloPay.Domain.Intake;
 using InfoFloPay.Domain.Tickets;
+using InfoFloPay.Functions.Attachments;
 using InfoFloPay.Functions.Customers;
+using InfoFloPay.Functions.Operations.Telemetry;
 using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Tickets;
 using Microsoft.Extensions.Logging;
@@ -22,8 +24,9 @@ public sealed class EmailIntake(
     MailThreadIndex threads,
     CustomerDirectory customers,
     IOptions<SupportRosterOptions> roster,
-    IntakeDrops drops,
-    ILogger<EmailIntake> logger)
+    HelpdeskMetrics metrics,
+    ILogger<EmailIntake> logger,
+    AttachmentService? attachments = null)
 {
     /// <summary>Category of a ticket from a sender no customer account lists; staff find these in the triage queue.</summary>
     public const string UnknownSenderCategory = "unknown-sender";
@@ -44,7 +47,7 @@ public sealed class EmailIntake(
         var mail = InboundEmailRules.Validate(email);
         if (AutoSubmittedMail.Reason(mail.SenderEmail, mail.Headers, mail.Subject, roster.Value.SupportAddress) is { } drop)
         {
-            drops.Record(drop);
+            metrics.IntakeDrop(drop);
             logger.LogInformation("Inbound mail {MessageId} from {Sender} dropped ({DropRule}): {Reason}",
                 mail.MessageId, mail.SenderEmail, EnumText.Of(drop.Rule), drop.Detail);
             return IntakeResult.Dropped(drop.Detail);
@@ -60,7 +63,8 @@ public sealed class EmailIntake(
                 await RetryTriageNoteAsync(mail, receiptId, replay.TicketId!, cancellationToken).ConfigureAwait(false);
             }
 
-            return replay;
+            // The first copy may have died before its files were stored: their ids are stable, so only the missing go on.
+            return await WithAttachmentsAsync(mail, receiptId, replay, cancellationToken).ConfigureAwait(false);
         }
 
         var sender = await IdentifyAsync(mail, cancellationToken).ConfigureAwait(false);
@@ -69,7 +73,8 @@ public sealed class EmailIntake(
         {
             try
             {
-                return await AppendAsync(mail, receiptId, target, cancellationToken).ConfigureAwait(false);
+                return await WithAttachmentsAsync(mail, receiptId, await AppendAsync(mail, receiptId, target, cancellationToken).ConfigureAwait(false), cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (RequestRejectedException ex) when (ex.Kind == Rejection.Conflict)
             {
@@ -78,7 +83,25 @@ public sealed class EmailIntake(
             }
         }
 
-        return await CreateAsync(mail, receiptId, sender, thread, cancellationToken).ConfigureAwait(false);
+        return await WithAttachmentsAsync(mail, receiptId, await CreateAsync(mail, receiptId, sender, thread, cancellationToken).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The mail's files on the ticket it became or joined, through <see cref="AttachmentService"/> (its size and type
+    /// rules; a refused file is noted on the timeline and the mail still counts). After the mail's own commit, so a file
+    /// never holds the mail back.
+    /// </summary>
+    private async Task<IntakeResult> WithAttachmentsAsync(InboundMail mail, string receiptId, IntakeResult result, CancellationToken cancellationToken)
+    {
+        if (attachments is not null && mail.Attachments.Count > 0 && result is { TicketId: { } ticketId, Outcome: IntakeOutcome.Created or IntakeOutcome.Appended })
+        {
+            var sender = new EventActor(mail.SenderEmail, mail.SenderName, EnumText.Of(CallerRole.Customer));
+            var added = await attachments.AddFromMailAsync(ticketId, receiptId, mail.Attachments, sender, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Email {MessageId} carried {Files} files; {Added} added to ticket {TicketId}", mail.MessageId, mail.Attachments.Count, added.Count, ticketId);
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class InboundEmailFunction(ApiEndpoint api, EmailIntake intake, Ca
     /// <summary>
     /// Far above the API's 64 KB: real mail (Outlook HTML, long quoted threads, non-ASCII escaped as <c>\uXXXX</c>) is
     /// often bigger than that, and the pipeline cannot shorten it, so intake takes it and keeps the text up to the ticket
-    /// limit (<see cref="InboundEmailRules"/>). Only a body beyond this is refused (413); attachments are never posted.
+    /// limit (<see cref="InboundEmailRules"/>). Only a body beyond this is refused (413); files come base64 in <c>attachments</c>.
     /// </summary>
     public const int MaxBodyBytes = 10 * 1024 * 1024;
 

@@ -11,7 +11,6 @@ internal static class IntakeServiceCollectionExtensions
     {
         services.AddSingleton(sp => new MailThreadIndex(sp.GetRequiredKeyedService<EnsuredTable>(HelpdeskTables.Tickets)));
         services.AddMetrics();
-        services.AddSingleton<IntakeDrops>();
         services.AddSingleton<EmailIntake>();
         return services;
     }

@@ -6,7 +6,7 @@ using InfoFloPay.Domain.Knowledge;
 namespace InfoFloPay.Functions.Knowledge;
 
 /// <summary>Troubleshooting articles: staff write markdown, everyone signed in reads sanitized HTML and searches.</summary>
-public sealed class KnowledgeBase(ArticleStore store, MarkdownRenderer renderer, TimeProvider clock)
+public sealed class KnowledgeBase(ArticleStore store, ArticleSearch search, MarkdownRenderer renderer, TimeProvider clock)
 {
     /// <summary>Rendered HTML must fit one table property (32K UTF-16 characters).</summary>
     public const int HtmlMaxLength = 32 * 1024;
@@ -41,18 +41,11 @@ public sealed class KnowledgeBase(ArticleStore store, MarkdownRenderer renderer,
         ?? throw RequestRejectedException.NotFound($"Article {slug}");
 
     /// <summary>Articles matching <paramref name="query"/>, best first (title 3, tags 2, body 1 per query word);
-    /// without a query, every article by title.</summary>
+    /// without a query, every article by title. Served from the in-memory index: one point read while no article changed.</summary>
     public async Task<IReadOnlyList<ArticleSearchResult>> SearchAsync(string? query, CancellationToken cancellationToken)
     {
-        var words = SearchTokens.Of(query);
-        var articles = await store.SearchableAsync(cancellationToken).ConfigureAwait(false);
-        return articles
-            .Select(a => new ArticleSearchResult(a.Summary.Slug, a.Summary.Title, a.Summary.Tags, a.Summary.UpdatedAt, words.Count == 0 ? 0 : ArticleRanking.Score(words, a.Tokens)))
-            .Where(r => words.Count == 0 || r.Score > 0)
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Title, StringComparer.OrdinalIgnoreCase)
-            .Take(MaxResults)
-            .ToList();
+        var index = await search.IndexAsync(cancellationToken).ConfigureAwait(false);
+        return index.Search(SearchTokens.Of(query), MaxResults);
     }
 }
 

@@ -10,5 +10,6 @@ internal static class KnowledgeServiceCollectionExtensions
         services
             .AddSingleton<MarkdownRenderer>()
             .AddSingleton(sp => new ArticleStore(new EnsuredTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(HelpdeskTables.Articles))))
+            .AddSingleton<ArticleSearch>()
             .AddSingleton<KnowledgeBase>();
 }

@@ -19,7 +19,8 @@ public sealed record TicketCreatedData(
     string? Description = null,
     string? Tier = null,
     DateTimeOffset? FirstResponseDueAt = null,
-    string? Category = null);
+    string? Category = null,
+    string? CustomerId = null);
 
 /// <summary>A triage: the owner (if any) and the priority. <paramref name="BecameUrgent"/> is true only when the
 /// priority changed to urgent, so re-triaging an urgent ticket does not page the Operations Manager again.

@@ -6,7 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InfoFloPay.Functions.Monitoring;
 
-internal sealed class GetMonitoringTargetFunction(ApiEndpoint api, TargetRegistry targets)
+internal sealed class GetMonitoringTargetFunction(ApiEndpoint api, TargetRegistry targets, MaintenanceSchedule maintenance, TimeProvider clock)
 {
     [Function("GetMonitoringTarget")]
     [OpenApiOperation("A target with its state: consecutive failures, last check, open incident, recent history (staff)", Tag = "Monitoring")]
@@ -22,6 +22,7 @@ internal sealed class GetMonitoringTargetFunction(ApiEndpoint api, TargetRegistr
             MonitoringAccess.RequireStaff(caller);
             var history = request.Query.TryGetValue("history", out var value) ? value.ToString() : null;
             var (target, state, results) = await targets.GetAsync(name, history, cancellationToken).ConfigureAwait(false);
-            return ApiResult.Ok(TargetStatusResponse.From(target, state, results));
+            var inMaintenance = await maintenance.CoversAsync(target.Name, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return ApiResult.Ok(TargetStatusResponse.From(target, state, results, inMaintenance));
         }, cancellationToken);
 }

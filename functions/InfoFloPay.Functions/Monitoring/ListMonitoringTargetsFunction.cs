@@ -6,7 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InfoFloPay.Functions.Monitoring;
 
-internal sealed class ListMonitoringTargetsFunction(ApiEndpoint api, TargetRegistry targets)
+internal sealed class ListMonitoringTargetsFunction(ApiEndpoint api, TargetRegistry targets, MaintenanceSchedule maintenance, TimeProvider clock)
 {
     [Function("ListMonitoringTargets")]
     [OpenApiOperation("Monitoring targets with their state: status, consecutive failures, last check, open incident (staff)", Tag = "Monitoring")]
@@ -19,6 +19,8 @@ internal sealed class ListMonitoringTargetsFunction(ApiEndpoint api, TargetRegis
         {
             MonitoringAccess.RequireStaff(caller);
             var all = await targets.ListWithStateAsync(cancellationToken).ConfigureAwait(false);
-            return ApiResult.Ok(new TargetListResponse([.. all.Select(t => TargetListItem.From(t.Target, t.State, inMaintenance: false))]));
+            var calendar = await maintenance.CalendarAsync(cancellationToken).ConfigureAwait(false);
+            var now = clock.GetUtcNow();
+            return ApiResult.Ok(new TargetListResponse([.. all.Select(t => TargetListItem.From(t.Target, t.State, calendar.Covers(t.Target.Name, now)))]));
         }, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using InfoFloPay.Domain.Monitoring;
+using InfoFloPay.Functions.Monitoring.Heartbeats;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,14 +35,21 @@ internal static class MonitoringServiceCollectionExtensions
         services.AddSingleton(provider => new OutageTracker(provider.GetRequiredService<IOptions<MonitoringOptions>>().Value.ToPolicy()));
         services.AddSingleton<ITargetProber, HttpTargetProber>();
         services.AddSingleton<ITargetProber, TcpTargetProber>();
+        services.AddSingleton<HeartbeatStore>();
+        services.AddSingleton<HeartbeatUrls>();
+        services.AddSingleton<ITargetProber, HeartbeatProber>();
+        services.AddSingleton<HeartbeatReceiver>();
         services.AddSingleton<ProbeResultRecorder>();
         services.AddSingleton<IncidentDispatcher>();
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<TargetRegistry>();
         services.AddSingleton<PublicStatusBoard>();
+        services.AddSingleton<MaintenanceWindowStore>();
+        services.AddSingleton<MaintenanceRegistry>();
+        services.AddSingleton<MaintenanceSchedule>();
 
-        // Until stored maintenance windows are registered (they replace this), no target is ever in maintenance.
-        services.TryAddSingleton<IMaintenanceSchedule, NoMaintenanceSchedule>();
+        // Replaces any fallback registered before (a desk without stored windows), whichever order the features register in.
+        services.Replace(ServiceDescriptor.Singleton<IMaintenanceSchedule>(provider => provider.GetRequiredService<MaintenanceSchedule>()));
 
         services.TryAddSingleton<IIncidentTickets, TicketServiceIncidents>();
         return services;

@@ -13,7 +13,8 @@ internal sealed class ProbeResultRecorder(
 {
     private const int MaxAttempts = 10;
 
-    public async Task<OutageDecision> RecordAsync(MonitoredTarget target, ProbeResult result, CancellationToken cancellationToken)
+    /// <summary><paramref name="inMaintenance"/>: a window covers the target now, so a failing streak opens nothing.</summary>
+    public async Task<OutageDecision> RecordAsync(MonitoredTarget target, ProbeResult result, bool inMaintenance, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -27,7 +28,7 @@ internal sealed class ProbeResultRecorder(
                 return OutageDecision.AlreadyCounted(stored.State);
             }
 
-            var decision = tracker.Evaluate(target, stored.State, result);
+            var decision = tracker.Evaluate(target, stored.State, result, inMaintenance);
             if (!decision.Counted)
             {
                 logger.LogInformation("Probe of {Target} for slot {Slot} was already counted by another run", target.Name, result.Slot);

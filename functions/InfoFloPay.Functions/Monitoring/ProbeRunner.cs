@@ -1,4 +1,6 @@
+using InfoFloPay.Domain;
 using InfoFloPay.Domain.Monitoring;
+using InfoFloPay.Functions.Operations.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace InfoFloPay.Functions.Monitoring;
@@ -8,7 +10,8 @@ namespace InfoFloPay.Functions.Monitoring;
 /// itself; then applies each result to its target's state and incident. A target is due when the slot of its own interval
 /// that now falls in is later than the last slot it was counted for, so the timer may fire as often as the shortest
 /// interval needs (and early or late) without a target being probed more than once per slot. One target's storage or
-/// ticket failure is logged and does not stop the others.
+/// ticket failure is logged and does not stop the others. A target a maintenance window covers at the run's instant is
+/// probed and recorded as usual, but its failures open no incident (<see cref="OutageTracker.Evaluate"/>).
 /// </summary>
 internal sealed class ProbeRunner(
     MonitoringTargetStore targets,
@@ -16,8 +19,10 @@ internal sealed class ProbeRunner(
     IEnumerable<ITargetProber> probers,
     ProbeResultRecorder recorder,
     IncidentDispatcher dispatcher,
+    MaintenanceSchedule maintenance,
     TimeProvider clock,
-    ILogger<ProbeRunner> logger)
+    ILogger<ProbeRunner> logger,
+    HelpdeskMetrics? metrics = null)
 {
     private readonly Dictionary<ProbeKind, ITargetProber> _probers = probers.ToDictionary(p => p.Kind);
 
@@ -25,7 +30,10 @@ internal sealed class ProbeRunner(
     {
         var now = clock.GetUtcNow();
         var all = await targets.ListAsync(cancellationToken).ConfigureAwait(false);
-        var reports = (await Task.WhenAll(all.Select(target => ProbeIfDueAsync(target, now, cancellationToken))).ConfigureAwait(false))
+
+        // The windows are read once per run (a handful of rows), and every target is asked about at the run's instant.
+        var calendar = await maintenance.CalendarAsync(cancellationToken).ConfigureAwait(false);
+        var reports = (await Task.WhenAll(all.Select(target => ProbeIfDueAsync(target, now, calendar.Covers(target.Name, now), cancellationToken))).ConfigureAwait(false))
             .OfType<TargetProbeReport>()
             .ToList();
         logger.LogInformation(
@@ -33,7 +41,7 @@ internal sealed class ProbeRunner(
         return reports;
     }
 
-    private async Task<TargetProbeReport?> ProbeIfDueAsync(MonitoredTarget target, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<TargetProbeReport?> ProbeIfDueAsync(MonitoredTarget target, DateTimeOffset now, bool inMaintenance, CancellationToken cancellationToken)
     {
         // Leave the caller's loop at once, so a prober that does synchronous work before its first await (name
         // resolution, say) cannot hold up the start of the other probes.
@@ -55,16 +63,21 @@ internal sealed class ProbeRunner(
             return null;
         }
 
-        return await ProbeAndRecordAsync(target, slot, cancellationToken).ConfigureAwait(false);
+        return await ProbeAndRecordAsync(target, slot, inMaintenance, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<TargetProbeReport> ProbeAndRecordAsync(MonitoredTarget target, DateTimeOffset slot, CancellationToken cancellationToken)
+    private async Task<TargetProbeReport> ProbeAndRecordAsync(MonitoredTarget target, DateTimeOffset slot, bool inMaintenance, CancellationToken cancellationToken)
     {
         var outcome = await ProbeAsync(target, cancellationToken).ConfigureAwait(false);
         var result = new ProbeResult(slot, clock.GetUtcNow(), outcome);
+        if (!result.Succeeded)
+        {
+            metrics?.ProbeFailed(EnumText.Of(target.Kind), target.Name);
+        }
+
         try
         {
-            var decision = await recorder.RecordAsync(target, result, cancellationToken).ConfigureAwait(false);
+            var decision = await recorder.RecordAsync(target, result, inMaintenance, cancellationToken).ConfigureAwait(false);
             await dispatcher.DispatchAsync(target, decision.Actions, cancellationToken).ConfigureAwait(false);
             return new TargetProbeReport(target.Name, result, decision.Counted, decision.Actions);
         }

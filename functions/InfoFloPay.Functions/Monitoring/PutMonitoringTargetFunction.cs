@@ -9,7 +9,7 @@ namespace InfoFloPay.Functions.Monitoring;
 internal sealed class PutMonitoringTargetFunction(ApiEndpoint api, TargetRegistry targets)
 {
     [Function("PutMonitoringTarget")]
-    [OpenApiOperation("Add or change a target: http(s) or tcp, failure threshold 1-5 (manager)", Tag = "Monitoring")]
+    [OpenApiOperation("Add or change a target: http(s), tcp or heartbeat, failure threshold 1-5 (manager); a new heartbeat target's answer holds its heartbeatUrl, once", Tag = "Monitoring")]
     [OpenApiRequestBody(typeof(TargetRequest))]
     [OpenApiResponse(200, "Changed", BodyType = typeof(TargetResponse))]
     [OpenApiResponse(201, "Added", BodyType = typeof(TargetResponse), Headers = [OpenApiHeaders.Location])]
@@ -22,8 +22,8 @@ internal sealed class PutMonitoringTargetFunction(ApiEndpoint api, TargetRegistr
         {
             MonitoringAccess.RequireManager(caller);
             var body = await JsonRequestBody.ReadAsync<TargetRequest>(request, cancellationToken).ConfigureAwait(false);
-            var (target, created) = await targets.PutAsync(name, body, cancellationToken).ConfigureAwait(false);
-            return new ApiResult(created ? StatusCodes.Status201Created : StatusCodes.Status200OK, TargetResponse.From(target))
+            var (target, created, heartbeatUrl) = await targets.PutAsync(name, body, cancellationToken).ConfigureAwait(false);
+            return new ApiResult(created ? StatusCodes.Status201Created : StatusCodes.Status200OK, TargetResponse.From(target, heartbeatUrl))
                 .WithHeader("Location", created ? $"/api/monitoring/targets/{target.Name}" : null);
         }, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using InfoFloPay.Domain;
 using InfoFloPay.Domain.Monitoring;
+using InfoFloPay.Functions.Monitoring.Heartbeats;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,8 @@ namespace InfoFloPay.Functions.Monitoring;
 internal sealed class TargetRegistry(
     MonitoringTargetStore targets,
     TargetStateStore states,
+    HeartbeatStore heartbeats,
+    HeartbeatUrls heartbeatUrls,
     TimeProvider clock,
     IOptions<MonitoringOptions> options,
     ILogger<TargetRegistry> logger)
@@ -39,31 +42,47 @@ internal sealed class TargetRegistry(
         return (target, state, results);
     }
 
-    /// <summary>Adds or changes the target named <paramref name="name"/>; bad input is refused before anything is stored.</summary>
-    public async Task<(MonitoredTarget Target, bool Created)> PutAsync(string name, TargetRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds or changes the target named <paramref name="name"/>; bad input is refused before anything is stored. A heartbeat
+    /// target that has no secret yet (new, or until now another kind) gets one, and only then is its URL in the answer:
+    /// a replace keeps the secret and never shows it again. A target that stops being a heartbeat loses its secret.
+    /// </summary>
+    public async Task<PutTargetResult> PutAsync(string name, TargetRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var target = TargetDefinition.Validate(new TargetDraft(
             name, request.Kind, request.Url, request.ExpectedStatus, request.TimeoutSeconds, request.BodyContains, request.FailureThreshold, request.CustomerId,
             request.IntervalSeconds, request.RecoveryThreshold, request.Public, request.GraceSeconds))
             .Accepted();
-        if (target.Kind == ProbeKind.Heartbeat)
-        {
-            // The domain knows heartbeats; their secret URL and the beat route are not served yet, so one stored now
-            // could only ever fail.
-            var errors = new ValidationErrors();
-            errors.Add("kind", "Heartbeat targets are not available yet: use http or tcp.");
-            throw RequestRejectedException.Validation(errors);
-        }
 
         var created = await targets.SaveAsync(target, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Monitoring target {Target} {Change}", target.Name, created ? "added" : "changed");
-        return (target, created);
+        string? heartbeatUrl = null;
+        if (target.Kind == ProbeKind.Heartbeat)
+        {
+            heartbeatUrl = await heartbeats.IssueAsync(target.Name, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false) is { } secret
+                ? heartbeatUrls.For(secret)
+                : null;
+        }
+        else
+        {
+            await heartbeats.RevokeAsync(target.Name, cancellationToken).ConfigureAwait(false);
+        }
+
+        logger.LogInformation("Monitoring target {Target} {Change}{Secret}", target.Name, created ? "added" : "changed",
+            heartbeatUrl is null ? "" : " with a new heartbeat URL");
+        return new PutTargetResult(target, created, heartbeatUrl);
     }
 
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
-        if (!TargetDefinition.IsValidName(name) || !await targets.DeleteAsync(name, cancellationToken).ConfigureAwait(false))
+        if (!TargetDefinition.IsValidName(name))
+        {
+            throw NotFound(name);
+        }
+
+        // The secret's index row lives outside the target's partition, so it goes first; the partition goes with the target.
+        await heartbeats.RevokeAsync(name, cancellationToken).ConfigureAwait(false);
+        if (!await targets.DeleteAsync(name, cancellationToken).ConfigureAwait(false))
         {
             throw NotFound(name);
         }
@@ -90,3 +109,6 @@ internal sealed class TargetRegistry(
 
     private static RequestRejectedException NotFound(string name) => RequestRejectedException.NotFound($"Monitoring target '{name}'");
 }
+
+/// <summary>What a PUT stored; <see cref="HeartbeatUrl"/> only when it made the target's heartbeat secret.</summary>
+internal sealed record PutTargetResult(MonitoredTarget Target, bool Created, string? HeartbeatUrl);

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace InfoFloPay.Functions.Monitoring;
 
 /// <summary>
-/// Opens and works monitoring incidents through the normal ticket service, so an incident is acknowledged, mobilizes
-/// the team and pages the Operations Manager exactly as any urgent ticket does. The desk files it on the Operations
+/// Opens and works monitoring incidents through the normal ticket service, so an incident mobilizes the team and pages
+/// the Operations Manager exactly as any urgent ticket does (its mail is worded as an incident: channel monitoring). The desk files it on the Operations
 /// Manager's behalf: they are paged anyway, and they are told when it resolves.
 /// </summary>
 internal sealed class TicketServiceIncidents(TicketService tickets, IOptions<SupportRosterOptions> roster) : IIncidentTickets
@@ -29,8 +29,7 @@ internal sealed class TicketServiceIncidents(TicketService tickets, IOptions<Sup
         // the ticket it already has. So the request is made from what is fixed for the outage only.
         var request = new NewTicketRequest(
             Subject: $"{target.Name} is down",
-            Description: string.Create(CultureInfo.InvariantCulture,
-                $"Monitoring has seen {target.FailureThreshold} failed status check(s) in a row for {target.Url} ({EnumText.Of(target.Kind)}) since {firstFailureAt:u}."),
+            Description: Describe(target, firstFailureAt),
             Requester: new RequesterInput(manager.Name, manager.Email),
             CustomerId: target.CustomerId,
             Priority: "urgent",
@@ -39,6 +38,13 @@ internal sealed class TicketServiceIncidents(TicketService tickets, IOptions<Sup
         await AddNoteAsync(result.Ticket.Id, detail, idempotencyKey + "|detail", cancellationToken).ConfigureAwait(false);
         return result.Ticket.Id;
     }
+
+    /// <summary>What failed, since when, after how many checks: fixed for the outage, as the idempotency key requires.</summary>
+    private static string Describe(MonitoredTarget target, DateTimeOffset firstFailureAt) => target.Kind == ProbeKind.Heartbeat
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"Monitoring has missed {target.FailureThreshold} heartbeat check(s) in a row from {target.Name} (one beat expected every {DurationText.Describe(target.Interval)}, grace {DurationText.Describe(TimeSpan.FromSeconds(target.GraceSeconds))}) since {firstFailureAt:u}.")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"Monitoring has seen {target.FailureThreshold} failed status check(s) in a row for {target.Url} ({EnumText.Of(target.Kind)}) since {firstFailureAt:u}.");
 
     // Each change below is applied once per idempotency key (the key is stored in the same batch as the change), so a
     // retried probe run never adds a second note or a second resolution.

@@ -1,6 +1,7 @@
 using InfoFloPay.Functions.Messaging;
 using InfoFloPay.Functions.Notifications.Composition;
 using InfoFloPay.Functions.Notifications.Email;
+using InfoFloPay.Functions.Operations.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace InfoFloPay.Functions.Notifications;
@@ -20,11 +21,13 @@ public sealed class NotificationDispatcher(
     INotificationJournal journal,
     INotificationTimeline timeline,
     TimeProvider clock,
-    ILogger<NotificationDispatcher> logger) : INotificationDispatcher
+    ILogger<NotificationDispatcher> logger,
+    HelpdeskMetrics? metrics = null) : INotificationDispatcher
 {
     public async Task DispatchAsync(HelpdeskEvent helpdeskEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(helpdeskEvent);
+        using var scope = TicketLogScope.Begin(logger, helpdeskEvent.TicketId);
         var deliveries = await planner.PlanAsync(helpdeskEvent, cancellationToken).ConfigureAwait(false);
         if (deliveries.Count == 0)
         {
@@ -81,6 +84,7 @@ public sealed class NotificationDispatcher(
                     message.Headers.TryGetValue("Message-ID", out var messageId) ? messageId : null);
             case PageDelivery page:
                 await pager.PageAsync(page.Page, cancellationToken).ConfigureAwait(false);
+                metrics?.Paged(helpdeskEvent.Type);
                 return new SentNotification(
                     helpdeskEvent.TicketId, delivery.Key, NotificationKind.Page, delivery.Channel, delivery.Recipient, page.Page.Summary, MessageId: null);
             default:

@@ -13,9 +13,11 @@ namespace InfoFloPay.Functions.Notifications;
 /// and SLA durations are those of the policy (<see cref="SlaWording"/>; without a policy, as in some unit tests, mail
 /// states the due time alone).
 /// </summary>
-public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, ISupportTeam? team = null, SlaWording? sla = null, PageLinks? links = null)
+public sealed class NotificationPlanner(
+    IOptions<SupportRosterOptions> roster, ISupportTeam? team = null, SlaWording? sla = null, PageLinks? links = null, IAccountContacts? contacts = null)
 {
     private const string UrgentPriority = "urgent";
+    private const string MonitoringChannel = "monitoring";
 
     /// <summary>The stored team as last read by <see cref="PlanAsync"/>; before any read (or with no stored team, as in
     /// unit tests) the roster in settings, which seeds the store.</summary>
@@ -30,11 +32,26 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, I
             _team = await team.AgentsAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return Plan(helpdeskEvent);
+        return Plan(helpdeskEvent, await AccountContactsAsync(helpdeskEvent, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The deliveries for <paramref name="helpdeskEvent"/>; empty for event types nobody is notified of.</summary>
-    public IReadOnlyList<NotificationDelivery> Plan(HelpdeskEvent helpdeskEvent)
+    public IReadOnlyList<NotificationDelivery> Plan(HelpdeskEvent helpdeskEvent) => Plan(helpdeskEvent, accountContacts: []);
+
+    /// <summary>The contacts of the account a monitoring incident is for (none for any other event, or without the port).</summary>
+    private async Task<IReadOnlyList<PersonRef>> AccountContactsAsync(HelpdeskEvent helpdeskEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(helpdeskEvent);
+        if (contacts is null || helpdeskEvent.Type != HelpdeskEventTypes.TicketCreated
+            || Read<TicketCreatedData>(helpdeskEvent) is not { Channel: MonitoringChannel, CustomerId: { Length: > 0 } customerId })
+        {
+            return [];
+        }
+
+        return await contacts.ContactsAsync(customerId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private List<NotificationDelivery> Plan(HelpdeskEvent helpdeskEvent, IReadOnlyList<PersonRef> accountContacts)
     {
         ArgumentNullException.ThrowIfNull(helpdeskEvent);
         var plan = new PlanBuilder(helpdeskEvent, this);
@@ -49,15 +66,33 @@ public sealed class NotificationPlanner(IOptions<SupportRosterOptions> roster, I
                     DueAt = created.FirstResponseDueAt is { } firstResponseDue ? EasternTime.Format(firstResponseDue) : null,
                     TargetWithin = created.FirstResponseDueAt is null ? null : sla?.FirstResponseWithin(created.Tier, created.Priority),
                 };
-                // Mail held for review may carry a forged From: acknowledging it would mail whoever was impersonated.
-                if (created.Category != EmailIntake.UnverifiedSenderCategory)
+                var incident = created.Channel == MonitoringChannel;
+                if (incident)
                 {
+                    // Monitoring files the incident on the Operations Manager's behalf: they get the incident, not a
+                    // customer's "we received your request".
+                    plan.Email(NotificationKind.Incident, created.Requester, createdModel with
+                    {
+                        Body = created.Description,
+                        DetectedAt = EasternTime.Format(helpdeskEvent.OccurredAt),
+                    });
+                }
+                else if (created.Category != EmailIntake.UnverifiedSenderCategory)
+                {
+                    // Mail held for review may carry a forged From: acknowledging it would mail whoever was impersonated.
                     plan.Email(NotificationKind.Acknowledgement, created.Requester, createdModel);
                 }
 
                 if (string.Equals(created.Priority, UrgentPriority, StringComparison.OrdinalIgnoreCase))
                 {
                     Mobilize(plan, created.Subject, created.Description, createdModel with { Body = created.Description }, assignee: null);
+                }
+
+                // The account hears it from us first: once per incident, since an incident is created once and each
+                // delivery is journalled under this event's message id.
+                foreach (var contact in incident ? accountContacts : [])
+                {
+                    plan.Email(NotificationKind.AccountIncident, contact, createdModel with { DetectedAt = EasternTime.Format(helpdeskEvent.OccurredAt) });
                 }
 
                 break;

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions.Operations.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace InfoFloPay.Functions.Notifications;
 
 /// <summary>Reads helpdesk events off the notifications subscription and hands them to the dispatcher.</summary>
-public sealed class NotificationsFunction(INotificationDispatcher dispatcher, ILogger<NotificationsFunction> logger)
+public sealed class NotificationsFunction(INotificationDispatcher dispatcher, ILogger<NotificationsFunction> logger, HelpdeskMetrics? metrics = null)
 {
     [Function("DispatchNotification")]
     public async Task Run(
@@ -14,6 +15,21 @@ public sealed class NotificationsFunction(INotificationDispatcher dispatcher, IL
         string messageId,
         int deliveryCount,
         CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DispatchAsync(message, messageId, deliveryCount, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && deliveryCount >= HelpdeskMetrics.MaxDeliveryCount)
+        {
+            // Service Bus dead-letters the message after this failure; the counter and this line drive the dead-letter alert.
+            metrics?.DeadLettered("DispatchNotification");
+            logger.LogError(ex, "Message {MessageId} failed its last delivery ({DeliveryCount}) and will be dead-lettered", messageId, deliveryCount);
+            throw;
+        }
+    }
+
+    private async Task DispatchAsync(string message, string messageId, int deliveryCount, CancellationToken cancellationToken)
     {
         // A message that does not parse throws like any other failure: it is retried, then dead-lettered where it
         // can be inspected, rather than dropped.

@@ -41,6 +41,15 @@ public sealed class CallerRateLimits(IOptions<RateLimitOptions> options, FixedWi
         return Check($"intake|{client}", client, "intake", options.Value.Intake);
     }
 
+    /// <summary>429 for a beat posted to a heartbeat URL from <paramref name="request"/>'s client address, or null.
+    /// Counted before the secret is looked at, so unknown secrets use up the same permits as known ones.</summary>
+    public ApiResult? RefuseHeartbeat(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var client = ClientAddress(request);
+        return Check($"heartbeats|{client}", client, "heartbeats", options.Value.Heartbeats);
+    }
+
     /// <summary>429 for an anonymous read of a public page (the status page) from <paramref name="request"/>'s client
     /// address, or null.</summary>
     public ApiResult? RefusePublicRead(HttpRequest request)

@@ -32,6 +32,11 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int Intake { get; init; } = 120;
 
+    /// <summary>Beats posted to heartbeat URLs, per client address (known or unknown secrets alike, so guessing is
+    /// held to it too).</summary>
+    [Range(1, 1_000_000)]
+    public int Heartbeats { get; init; } = 60;
+
     /// <summary>Anonymous reads of the public status (<c>GET /api/status</c>), per client address: a status page polls
     /// every 30 s, and one office behind one address may have many open.</summary>
     [Range(1, 1_000_000)]

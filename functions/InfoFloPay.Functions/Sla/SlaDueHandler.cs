@@ -1,6 +1,7 @@
 using InfoFloPay.Domain;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Notifications.Paging;
+using InfoFloPay.Functions.Operations.Telemetry;
 using InfoFloPay.Functions.Tickets;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,7 @@ public sealed class SlaDueHandler(
     public async Task<SlaDueOutcome> HandleAsync(SlaDueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        using var scope = TicketLogScope.Begin(logger, message.TicketId);
         var round = await paging.StartAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var stale = false;

@@ -2,6 +2,7 @@ using Azure;
 using InfoFloPay.Domain;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Notifications.Paging;
+using InfoFloPay.Functions.Operations.Telemetry;
 using InfoFloPay.Functions.Tickets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,7 @@ public sealed class SlaSweep(
             Interlocked.Add(ref dueTickets, page.Items.Count);
             await Parallel.ForEachAsync(page.Items, parallel, async (due, token) =>
             {
+                using var scope = TicketLogScope.Begin(logger, due.Id);
                 try
                 {
                     var committed = await store.UpdateIfChangedAsync(

@@ -27,7 +27,7 @@ public static class TicketEnvelopes
             {
                 TicketEventKind.Created => (HelpdeskEventTypes.TicketCreated,
                     new TicketCreatedData(ticket.Subject, requester, EnumText.Of(ticket.Priority), EnumText.Of(ticket.Channel), Excerpt(ticket.Description),
-                        ticket.Sla.Tier, ticket.Sla.FirstResponseDueAt, ticket.Category)),
+                        ticket.Sla.Tier, ticket.Sla.FirstResponseDueAt, ticket.Category, ticket.CustomerId)),
                 TicketEventKind.Triaged => (HelpdeskEventTypes.TicketAssigned,
                     new TicketAssignedData(
                         ticket.Subject,

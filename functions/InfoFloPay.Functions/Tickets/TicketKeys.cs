@@ -39,7 +39,7 @@ public static class TicketKeys
 
     /// <summary>The index layout <see cref="IndexOf"/> writes; <see cref="TicketIndexUpgrade"/> re-indexes tickets stored
     /// under an older one. Bump it whenever <see cref="IndexOf"/> changes.</summary>
-    public const int IndexVersion = 2;
+    public const int IndexVersion = 3;
 
     /// <summary>The row that records which index layout every stored ticket has been brought to.</summary>
     public const string IndexVersionRow = "meta|index-version";
@@ -78,6 +78,7 @@ public static class TicketKeys
             $"asg|{AssigneeKey(ticket.Assignee)}|{all}",
             $"pri|{EnumText.Of(ticket.Priority)}|{group}|{ticket.Id}",
             $"pri|{EnumText.Of(ticket.Priority)}|{all}",
+            SlaReportRows.Key(SlaReportRows.EasternDay(ticket.CreatedAt), ticket.Id),
         };
         if (ticket.CustomerId is { } customer)
         {

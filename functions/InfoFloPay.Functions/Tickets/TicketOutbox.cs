@@ -1,5 +1,6 @@
 using Azure;
 using InfoFloPay.Functions.Messaging;
+using InfoFloPay.Functions.Operations.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,11 +11,15 @@ namespace InfoFloPay.Functions.Tickets;
 /// the background (<see cref="OutboxCleanup"/>); a row whose publish failed stays for <see cref="RelayOutboxFunction"/>.
 /// Consumers de-duplicate by message id, so a repeat publish is harmless.
 /// </summary>
-public sealed class TicketOutbox(TicketStore store, OutboxCleanup cleanup, IMessageSender sender, IOptions<HelpdeskEventsOptions> options, ILogger<TicketOutbox> logger)
+public sealed class TicketOutbox(TicketStore store, OutboxCleanup cleanup, IMessageSender sender, IOptions<HelpdeskEventsOptions> options, ILogger<TicketOutbox> logger,
+    HelpdeskMetrics? metrics = null)
 {
     /// <summary>Publishes a change's messages right after its commit; the rows are deleted later, in shared batches.</summary>
     public async Task<int> PublishAsync(IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(messages);
+        // Counted here, once per commit (the relay's republishing is not), whether or not the publish succeeds.
+        metrics?.Committed(messages.Select(m => m.Event));
         var published = await SendAsync(messages, cancellationToken).ConfigureAwait(false);
         cleanup.Enqueue(published);
         return published.Count;

@@ -20,7 +20,9 @@ internal static class TicketRows
         ["IndexKeys"] = string.Join('\n', indexKeys.Order(StringComparer.Ordinal)),
     };
 
-    public static TableEntity IndexRow(string rowKey, Ticket ticket) => new(TicketKeys.Partition, rowKey)
+    public static TableEntity IndexRow(string rowKey, Ticket ticket) => rowKey.StartsWith(SlaReportRows.Prefix, StringComparison.Ordinal)
+        ? SlaReportRows.Row(rowKey, ticket)
+        : new(TicketKeys.Partition, rowKey)
     {
         ["Doc"] = Summary(ticket),
         ["TicketId"] = ticket.Id,

@@ -8,6 +8,7 @@ using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Agents;
 using InfoFloPay.Functions.Customers;
 using InfoFloPay.Functions.Notifications.Paging;
+using InfoFloPay.Functions.Operations.Telemetry;
 using InfoFloPay.Functions.Sla;
 using Microsoft.Extensions.Logging;
 
@@ -71,6 +72,7 @@ public sealed class TicketService(
 
         var now = clock.GetUtcNow();
         var id = await store.NextIdAsync(cancellationToken).ConfigureAwait(false);
+        using var scope = TicketLogScope.Begin(logger, id);
         var opened = TicketLifecycle.Open(id, draft, EnumText.Of(tier), caller, now);
         opened = opened with { Ticket = opened.Ticket with { Sla = sla.Evaluate(opened.Ticket, now) } };
         opened = SlaMilestones.Record(before: null, opened, now);
@@ -277,6 +279,7 @@ public sealed class TicketService(
             throw RequestRejectedException.NotFound($"Ticket {id}");
         }
 
+        using var scope = TicketLogScope.Begin(logger, id);
         TicketChange Apply(Ticket ticket)
         {
             if (!TicketPermissions.MayRead(caller, ticket))
@@ -389,6 +392,7 @@ public sealed class TicketService(
     {
         ArgumentNullException.ThrowIfNull(router);
         ArgumentNullException.ThrowIfNull(change);
+        using var scope = TicketLogScope.Begin(logger, id);
         var committed = await store.UpdateWithAgentsAsync(id, (ticket, board) =>
         {
             var now = clock.GetUtcNow();

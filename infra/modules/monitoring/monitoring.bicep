@@ -19,6 +19,10 @@ param tags tagsType?
 @minValue(30)
 param retentionInDays int = 30
 
+@description('Optional. Daily ingestion cap of the Log Analytics workspace in GB; ingestion stops for the rest of the day once it is reached (a runaway log loop cannot run up the bill). -1: no cap.')
+@minValue(-1)
+param dailyCapGb int = 1
+
 @description('Optional. Role assignments on the Application Insights component (e.g. Monitoring Metrics Publisher for the app).')
 param roleAssignments roleAssignmentType[] = []
 
@@ -28,6 +32,9 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   tags: tags
   properties: {
     retentionInDays: retentionInDays
+    workspaceCapping: {
+      dailyQuotaGb: dailyCapGb
+    }
     sku: {
       name: 'PerGB2018'
     }

@@ -45,6 +45,9 @@ param maxDeliveryCount int = 10
 @description('Optional. How long Service Bus remembers message ids to drop duplicates (ISO 8601).')
 param duplicateDetectionWindow string = 'PT10M'
 
+@description('Required. Resource ID of the Log Analytics workspace that gets the namespace\'s logs and metrics.')
+param logAnalyticsWorkspaceResourceId string
+
 @description('Optional. Role assignments on this namespace.')
 param roleAssignments roleAssignmentType[] = []
 
@@ -102,6 +105,27 @@ resource subscriptionResources 'Microsoft.ServiceBus/namespaces/topics/subscript
     ]
   }
 ]
+
+// Operational and runtime logs plus every metric (DeadletteredMessages, ActiveMessages, ServerErrors, ThrottledRequests).
+resource namespaceDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: namespace
+  properties: {
+    workspaceId: logAnalyticsWorkspaceResourceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
 
 resource namespaceRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for assignment in roleAssignments: if (!empty(assignment.principalId)) {

@@ -17,6 +17,9 @@ param tags tagsType?
 @description('Optional. Blob containers to create.')
 param blobContainerNames string[] = []
 
+@description('Required. Resource ID of the Log Analytics workspace that gets the account\'s metrics and its services\' logs.')
+param logAnalyticsWorkspaceResourceId string
+
 @description('Optional. Role assignments on this storage account.')
 param roleAssignments roleAssignmentType[] = []
 
@@ -60,6 +63,74 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 ]
 
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-01-01' existing = {
+  parent: storageAccount
+  name: 'default'
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' existing = {
+  parent: storageAccount
+  name: 'default'
+}
+
+// Transactions (and their latency and throttling) at the account; reads, writes and deletes per service, so a 403 or a
+// throttled table call can be found by operation (docs/deploy.md, "Queries").
+resource accountDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: storageAccount
+  properties: {
+    workspaceId: logAnalyticsWorkspaceResourceId
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: blobService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceResourceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: tableService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceResourceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: queueService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceResourceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
 resource storageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for assignment in roleAssignments: if (!empty(assignment.principalId)) {
     name: guid(storageAccount.id, assignment.principalId, assignment.roleDefinitionId)
@@ -82,3 +153,6 @@ output name string = storageAccount.name
 
 @description('The blob endpoint, e.g. https://<name>.blob.core.windows.net/.')
 output blobEndpoint string = storageAccount.properties.primaryEndpoints.blob
+
+@description('The table endpoint, e.g. https://<name>.table.core.windows.net/ (from the account, so sovereign clouds work).')
+output tableEndpoint string = storageAccount.properties.primaryEndpoints.table

@@ -38,6 +38,12 @@ param instanceMemoryMB int = 512
 @minValue(1)
 param maximumInstanceCount int = 40
 
+@description('Required. Resource ID of the Log Analytics workspace that gets the site\'s logs (FunctionAppLogs) and metrics.')
+param logAnalyticsWorkspaceResourceId string
+
+@description('Optional. Resource ID of a subnet (delegated to Microsoft.App/environments) the app integrates with; its outbound calls then go through the VNet. Empty: no VNet integration.')
+param virtualNetworkSubnetId string = ''
+
 @description('Required. App settings whose names the code reads; literal names so the drift test can check them.')
 param appSettings appSettingsType
 
@@ -56,7 +62,7 @@ param anonymousPaths string[] = [
   '/api/status'
   '/api/status/*'
   '/status'
-  '/api/heartbeats/*'
+  '/api/monitoring/heartbeats/*'
   '/api/inbound/email'
   '/api/acknowledge/*'
   '/api/openapi.json'
@@ -94,6 +100,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     // The site has no system-assigned identity, so @Microsoft.KeyVault(...) settings must name the one it has.
     keyVaultReferenceIdentity: identityResourceId
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -129,7 +136,7 @@ resource settings 'Microsoft.Web/sites/config@2024-11-01' = {
 }
 
 // Entra ID validates bearer tokens and fills X-MS-CLIENT-PRINCIPAL (the platform drops any such header a caller sends).
-// Every path needs a token except the anonymous ones: health and status, heartbeats, inbound mail (its function key),
+// Every path needs a token except the anonymous ones: health and status, heartbeat beats (the secret URL is the key), inbound mail (its function key),
 // the OpenAPI document, and the portal/console pages, whose own API calls carry a token. Unauthenticated API calls get
 // 401, not a sign-in redirect. The app fails closed on its own as well (WEBSITE_AUTH_ENABLED, docs/deploy.md), because
 // the Flex Consumption docs have at times listed Easy Auth as not enforced there.
@@ -168,6 +175,26 @@ resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = {
         enabled: false
       }
     }
+  }
+}
+
+resource siteDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: site
+  properties: {
+    workspaceId: logAnalyticsWorkspaceResourceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -5,7 +5,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace InfoFloPay.IntegrationTests.Console;
 
-/// <summary>The manager views: customer accounts and articles edited in the console, monitoring targets and their state.</summary>
+/// <summary>The manager views: customer accounts and articles edited in the console, monitoring targets and their state,
+/// maintenance windows.</summary>
 [Collection(ConsoleCollectionDefinition.Name)]
 public sealed class ConsoleManagerTests(ConsoleSite site)
 {
@@ -75,5 +76,49 @@ public sealed class ConsoleManagerTests(ConsoleSite site)
         await Expect(row).ToContainTextAsync("not yet");
         await Expect(page.Locator("#mon-incidents")).ToBeVisibleAsync();
         await ConsoleSite.ScreenshotAsync(page, "monitoring");
+    }
+
+    [Fact]
+    public async Task A_manager_sees_the_maintenance_windows_and_adds_and_deletes_one_in_the_monitoring_view()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var listed = "ledger-upgrade-" + suffix;
+        var now = site.Host.Clock.GetUtcNow();
+        using var manager = site.Host.Manager();
+        (await manager.PutAsJsonAsync(new Uri($"/api/monitoring/maintenance/{listed}", UriKind.Relative),
+            new { targets = new[] { "ledger-db" }, startsAt = now.AddMinutes(-30), endsAt = now.AddHours(2), reason = "Ledger upgrade" })).EnsureSuccessStatusCode();
+
+        var page = await site.OpenAsManagerAsync("#/monitoring", new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+
+        var windows = page.Locator("#mon-windows");
+        var row = windows.Locator($"li[data-window='{listed}']");
+        await Expect(row).ToContainTextAsync("ledger-db");
+        await Expect(row).ToContainTextAsync("Ledger upgrade");
+        await Expect(row).ToContainTextAsync("in progress");
+        await Expect(windows).Not.ToContainTextAsync("not available on this desk yet");
+
+        // Ending before it starts: the API's refusal shows beside the end, and nothing is listed.
+        var added = "db-patch-" + suffix;
+        await page.GetByLabel("Window id", Exact).FillAsync(added);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Targets", Exact = true }).FillAsync("checkout, ledger-db");
+        await page.GetByLabel("Starts (Eastern)", Exact).FillAsync("2026-12-06T04:00");
+        await page.GetByLabel("Ends (Eastern)", Exact).FillAsync("2026-12-06T02:00");
+        await page.GetByLabel("Reason", Exact).FillAsync("Patch night");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add window" }).ClickAsync();
+        await Expect(page.Locator("#mw-ends-error")).ToContainTextAsync("after startsAt");
+        await Expect(windows.Locator($"li[data-window='{added}']")).ToHaveCountAsync(0);
+
+        await page.GetByLabel("Ends (Eastern)", Exact).FillAsync("2026-12-06T05:30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add window" }).ClickAsync();
+        var addedRow = windows.Locator($"li[data-window='{added}']");
+        await Expect(addedRow).ToContainTextAsync("checkout, ledger-db");
+        await Expect(addedRow).ToContainTextAsync("Patch night");
+        var stored = await manager.GetFromJsonAsync<JsonObject>(new Uri($"/api/monitoring/maintenance/{added}", UriKind.Relative));
+        Assert.Equal(("2026-12-06T09:00:00Z", "2026-12-06T10:30:00Z"), (stored!["startsAt"]!.GetValue<string>(), stored["endsAt"]!.GetValue<string>()));
+        await ConsoleSite.ScreenshotAsync(page, "monitoring-maintenance");
+
+        await addedRow.GetByRole(AriaRole.Button, new() { Name = $"Delete maintenance window {added}" }).ClickAsync();
+        await Expect(addedRow).ToHaveCountAsync(0);
+        await Expect(row).ToBeVisibleAsync();
     }
 }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using InfoFloPay.Functions.Intake;
+using InfoFloPay.Functions.Operations.Telemetry;
 using InfoFloPay.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -425,7 +425,7 @@ public sealed class EmailIntakeFlowTests(AzuriteFixture azurite) : IAsyncLifetim
             var meters = host.Services.GetRequiredService<IMeterFactory>();
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Scope == meters && instrument.Name == IntakeDrops.CounterName)
+                if (instrument.Meter.Scope == meters && instrument.Name == HelpdeskMetrics.IntakeDropped)
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }

@@ -16,10 +16,12 @@ public sealed class AuthAndScaleTemplateTests(CompiledMainTemplate main) : IClas
         Assert.Equal(true, auth.Property("properties.identityProviders.azureActiveDirectory.enabled"));
         var excluded = Assert.IsType<List<object?>>(auth.Property("properties.globalValidation.excludedPaths")).Cast<string>().ToList();
         Assert.Equal(
-            ["/api/acknowledge/*", "/api/console/*", "/api/health", "/api/heartbeats/*", "/api/inbound/email", "/api/openapi.json", "/api/portal/*", "/api/status", "/api/status/*", "/status"],
+            ["/api/acknowledge/*", "/api/console/*", "/api/health", "/api/inbound/email", "/api/monitoring/heartbeats/*", "/api/openapi.json", "/api/portal/*", "/api/status", "/api/status/*", "/status"],
             excluded.Order(StringComparer.Ordinal));
         // Nothing that reads or changes tickets is anonymous.
         Assert.DoesNotContain(excluded, p => p.StartsWith("/api/tickets", StringComparison.Ordinal) || p is "/*" or "/api/*");
+        // Only the beat route of monitoring: targets are managed signed in.
+        Assert.DoesNotContain(excluded, p => p.StartsWith("/api/monitoring", StringComparison.Ordinal) && p != "/api/monitoring/heartbeats/*");
     }
 
     [Fact]

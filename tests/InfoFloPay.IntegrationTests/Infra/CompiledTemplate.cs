@@ -16,7 +16,7 @@ public sealed class CompiledTemplate
         Parameters = template["parameters"]?.AsObject().ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase) ?? [];
         Outputs = template["outputs"]?.AsObject().Select(o => o.Key).ToList() ?? [];
         var values = new Dictionary<string, object?>(parameterValues ?? new Dictionary<string, object?>(), StringComparer.OrdinalIgnoreCase);
-        Resources = Walk(new TemplateScope(template, values), "main").ToList();
+        Resources = Walk(new TemplateScope(template, values), "main", deployed: true).ToList();
     }
 
     /// <summary>The top-level template's parameter declarations.</summary>
@@ -46,6 +46,10 @@ public sealed class CompiledTemplate
     public IEnumerable<TemplateResource> OfType(string type) =>
         Resources.Where(r => r.Type.Equals(type, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The resources of <paramref name="type"/> a deployment creates: those whose condition (or whose module's
+    /// condition) is not false with these parameter values. <see cref="OfType"/> lists them all.</summary>
+    public IEnumerable<TemplateResource> Deployed(string type) => OfType(type).Where(r => r.Deployed);
+
     public IReadOnlyList<RoleAssignment> RoleAssignments =>
         OfType("Microsoft.Authorization/roleAssignments")
             .Select(r => new RoleAssignment(
@@ -70,7 +74,7 @@ public sealed class CompiledTemplate
     private HashSet<string> Names(string type, int segments) =>
         OfType(type).Select(r => string.Join('/', r.NameTail(segments))).ToHashSet(StringComparer.Ordinal);
 
-    private static IEnumerable<TemplateResource> Walk(TemplateScope scope, string where)
+    private static IEnumerable<TemplateResource> Walk(TemplateScope scope, string where, bool deployed)
     {
         var resources = scope.Template["resources"] switch
         {
@@ -90,7 +94,9 @@ public sealed class CompiledTemplate
             {
                 var type = declaration["type"]!.GetValue<string>();
                 var name = ArmExpression.Render(ArmExpression.Evaluate(declaration["name"], instanceScope));
-                yield return new TemplateResource(type, name, declaration, instanceScope);
+                // A condition that evaluates to false skips the resource (and a module's whole content); unknown counts as deployed.
+                var isDeployed = deployed && ArmExpression.Evaluate(declaration["condition"], instanceScope) is not false;
+                yield return new TemplateResource(type, name, declaration, instanceScope) { Deployed = isDeployed };
 
                 if (type.Equals("Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase)
                     && declaration["properties"]?["template"] is JsonObject nested)
@@ -104,7 +110,7 @@ public sealed class CompiledTemplate
                             : new Unknown($"parameters('{parameter}')");
                     }
 
-                    foreach (var inner in Walk(new TemplateScope(nested, values), $"{where}/{name}"))
+                    foreach (var inner in Walk(new TemplateScope(nested, values), $"{where}/{name}", isDeployed))
                     {
                         yield return inner;
                     }

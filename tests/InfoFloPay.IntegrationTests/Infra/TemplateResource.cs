@@ -5,6 +5,9 @@ namespace InfoFloPay.IntegrationTests.Infra;
 /// <summary>One resource instance in a compiled template (loops expanded), with its name evaluated as far as possible.</summary>
 public sealed record TemplateResource(string Type, string Name, JsonObject Declaration, TemplateScope Scope)
 {
+    /// <summary>False when its condition (or its module's) is false with the template's parameter values.</summary>
+    public bool Deployed { get; init; } = true;
+
     public object? Property(string path)
     {
         JsonNode? node = Declaration;

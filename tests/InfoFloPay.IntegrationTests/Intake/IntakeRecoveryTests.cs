@@ -4,6 +4,7 @@ using InfoFloPay.Domain;
 using InfoFloPay.Domain.Intake;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Intake;
+using InfoFloPay.Functions.Operations.Telemetry;
 using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
@@ -131,7 +132,7 @@ public sealed class IntakeRecoveryTests(AzuriteFixture azurite) : IDisposable
         _stores.Add(store);
         var service = new TicketService(store, _desk.Customers, new NoSlaTargets(), _desk.Outbox, _desk.Clock, NullLogger<TicketService>.Instance);
         var roster = Options.Create(new SupportRosterOptions { Agents = [new SupportPerson { Name = "Agnes Agent", Email = TicketDesk.Agent.Email }] });
-        return new EmailIntake(service, store, new MailThreadIndex(new EnsuredTable(table)), _desk.Customers, roster, new IntakeDrops(new UnsharedMeterFactory()), NullLogger<EmailIntake>.Instance);
+        return new EmailIntake(service, store, new MailThreadIndex(new EnsuredTable(table)), _desk.Customers, roster, new HelpdeskMetrics(new UnsharedMeterFactory()), NullLogger<EmailIntake>.Instance);
     }
 
     private static IdempotencyClaim Receipt(InboundEmail mail, IntakeOutcome outcome) =>

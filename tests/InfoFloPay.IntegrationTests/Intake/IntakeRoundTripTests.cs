@@ -1,6 +1,7 @@
 using InfoFloPay.Domain.Intake;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Intake;
+using InfoFloPay.Functions.Operations.Telemetry;
 using InfoFloPay.Functions.Roster;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.Functions.Tickets;
@@ -83,7 +84,7 @@ public sealed class IntakeRoundTripTests : IDisposable
         await _desk.RegisterAccountsAsync();
         var roster = Options.Create(new SupportRosterOptions { Agents = [new SupportPerson { Name = "Agnes Agent", Email = TicketDesk.Agent.Email }] });
         return new EmailIntake(_desk.Service, _desk.Store, new MailThreadIndex(new EnsuredTable(_desk.TicketsTable)), _desk.Customers, roster,
-            new IntakeDrops(new UnsharedMeterFactory()), NullLogger<EmailIntake>.Instance);
+            new HelpdeskMetrics(new UnsharedMeterFactory()), NullLogger<EmailIntake>.Instance);
     }
 
     private static InboundEmail Mail(string from, string subject, string text) =>

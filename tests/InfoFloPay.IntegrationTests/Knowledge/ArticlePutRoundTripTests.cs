@@ -1,12 +1,9 @@
-using Azure.Core;
-using Azure.Data.Tables;
 using InfoFloPay.Domain;
 using InfoFloPay.Domain.Identity;
 using InfoFloPay.Domain.Knowledge;
 using InfoFloPay.Functions.Knowledge;
 using InfoFloPay.Functions.Storage;
 using InfoFloPay.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.Time.Testing;
 
 namespace InfoFloPay.IntegrationTests.Knowledge;
 
@@ -17,7 +14,7 @@ public sealed class ArticlePutRoundTripTests(AzuriteFixture azurite)
 {
     private static readonly Caller Agent = new(CallerRole.Agent, "agent@infoflopay.com", "Agnes Agent", null);
 
-    private readonly StorageRoundTripCounter _counter = new();
+    private StorageRoundTripCounter _counter = new();
 
     [Fact]
     public async Task A_new_article_costs_one_round_trip_and_a_replace_without_if_match_two()
@@ -75,16 +72,10 @@ public sealed class ArticlePutRoundTripTests(AzuriteFixture azurite)
 
     private static ArticleRequest Request(string title, string body) => new(title, body, ["payments"]);
 
-    /// <summary>The knowledge base on a fresh table through a client that counts requests; the table already exists, so
-    /// its creation is not counted.</summary>
     private async Task<(KnowledgeBase Articles, ArticleStore Store)> KnowledgeBaseAsync()
     {
-        var options = new TableClientOptions();
-        options.AddPolicy(_counter, HttpPipelinePosition.PerRetry);
-        var table = new EnsuredTable(new TableServiceClient(azurite.ConnectionString, options).GetTableClient("kb" + Guid.NewGuid().ToString("N")[..12]));
-        await table.GetAsync();
-        _counter.Reset();
-        var store = new ArticleStore(table);
-        return (new KnowledgeBase(store, new MarkdownRenderer(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 14, 0, 0, TimeSpan.Zero))), store);
+        var desk = await CountedKnowledgeBase.StartAsync(azurite);
+        _counter = desk.Counter;
+        return (desk.Articles, desk.Store);
     }
 }

@@ -9,18 +9,6 @@ namespace InfoFloPay.IntegrationTests.LocalHost;
 public sealed class OperationsEndpointTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
-    public async Task Health_answers_200_without_a_principal()
-    {
-        await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
-
-        var response = await host.Anonymous().GetAsync(new Uri("/api/health", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Equal("healthy", body!["status"]!.GetValue<string>());
-    }
-
-    [Fact]
     public async Task OpenApi_document_describes_every_http_function_and_nothing_else()
     {
         await using var host = await Infrastructure.LocalHost.StartAsync(azurite);

@@ -9,7 +9,9 @@ namespace InfoFloPay.IntegrationTests.Messaging;
 /// That project is generated during the build from the ExtensionInformation attributes the app's assemblies carry;
 /// IncludeServiceBusHostExtension decides whether ours does. The package is not on this feed, so the deployable
 /// variant's build fails at restoring it — after the project was written, which is what these tests read.
-/// Each build goes to its own artifacts folder, so the normal build's bin and obj are never touched.
+/// Each build goes to its own artifacts folder, so the normal build's bin and obj are never touched. Both are Release
+/// builds, as azd's `dotnet publish -c Release` is (the prepackage hook, scripts/check-deploy-build.sh, checks the
+/// property for that configuration).
 /// </summary>
 public sealed class WorkerExtensionsProjectTests : IDisposable
 {
@@ -49,6 +51,7 @@ public sealed class WorkerExtensionsProjectTests : IDisposable
             {
                 "build", Path.Combine(ProjectDirectory, "InfoFloPay.Functions.csproj"),
                 "--artifacts-path", _artifacts,
+                "-c", "Release",
                 $"-p:IncludeServiceBusHostExtension={includeServiceBusHostExtension.ToString().ToLowerInvariant()}",
                 "-nologo", "-v:q", "-clp:NoSummary",
             },

@@ -55,7 +55,8 @@ internal sealed class MonitoringHarness : IAsyncDisposable
         string? table = null,
         FakeTimeProvider? clock = null,
         RecordingIncidentTickets? tickets = null,
-        IIncidentTickets? incidents = null)
+        IIncidentTickets? incidents = null,
+        StorageRequestLog? requests = null)
     {
         table ??= "mon" + Guid.NewGuid().ToString("N");
         clock ??= new FakeTimeProvider(Start);
@@ -69,7 +70,7 @@ internal sealed class MonitoringHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(clock)
-            .AddSingleton(azurite.CreateServiceClient())
+            .AddSingleton(requests is null ? azurite.CreateServiceClient() : LoggedServiceClient(azurite, requests))
             .AddSingleton<IIncidentTickets>(incidents ?? tickets);
         services.AddIdentity();
         services.AddCustomers();
@@ -77,6 +78,13 @@ internal sealed class MonitoringHarness : IAsyncDisposable
         services.AddSingleton<ApiEndpoint>();
         services.AddMonitoring(configuration);
         return new MonitoringHarness(services.BuildServiceProvider(validateScopes: true), clock, tickets, table);
+    }
+
+    private static TableServiceClient LoggedServiceClient(AzuriteFixture azurite, StorageRequestLog requests)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(requests, Azure.Core.HttpPipelinePosition.PerRetry);
+        return new TableServiceClient(azurite.ConnectionString, options);
     }
 
     /// <summary>A second app instance on the same table, clock and ticket service: for overlapping runs.</summary>
@@ -87,6 +95,10 @@ internal sealed class MonitoringHarness : IAsyncDisposable
         var validation = TargetDefinition.Validate(new TargetDraft(name, kind, url, null, timeoutSeconds, bodyContains, threshold, null));
         await Targets.SaveAsync(validation.Target ?? throw new InvalidOperationException(string.Join(", ", validation.Errors.Keys)), default);
     }
+
+    /// <summary>Stores a maintenance window as <c>PUT /api/monitoring/maintenance/{id}</c> would.</summary>
+    public Task AddMaintenanceAsync(string id, MaintenanceWindowRequest window) =>
+        Service<MaintenanceRegistry>().PutAsync(id, window, ifMatch: null, CancellationToken.None);
 
     /// <summary>One scheduled run at the current minute; then the clock moves on to the next minute.</summary>
     public async Task<IReadOnlyList<TargetProbeReport>> ProbeAsync()

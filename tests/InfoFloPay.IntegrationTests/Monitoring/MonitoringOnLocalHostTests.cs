@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using InfoFloPay.IntegrationTests.Infrastructure;
@@ -23,22 +22,22 @@ public sealed class MonitoringOnLocalHostTests(AzuriteFixture azurite) : IClassF
             new { url = server.Url(HealthPage.Path), kind = "http", failureThreshold = threshold, timeoutSeconds = 5 });
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
 
-        await ProbeAsync(host);
+        await LocalHostMonitoring.ProbeAsync(host);
         server.AnswerWith(HealthPage.Failing);
         for (var probe = 1; probe < threshold; probe++)
         {
-            await ProbeAsync(host);
+            await LocalHostMonitoring.ProbeAsync(host);
         }
 
-        Assert.Empty(await MonitoringTicketsAsync(agent, target));
+        Assert.Empty(await LocalHostMonitoring.IncidentsAsync(agent, target));
         Assert.DoesNotContain(host.Outbox.Entries, entry => entry.Channel == "pager");
 
         // Reaching the threshold opens the incident; one more failing probe must not open another.
 
-        await ProbeAsync(host);
-        await ProbeAsync(host);
+        await LocalHostMonitoring.ProbeAsync(host);
+        await LocalHostMonitoring.ProbeAsync(host);
 
-        var incident = Assert.Single(await MonitoringTicketsAsync(agent, target));
+        var incident = Assert.Single(await LocalHostMonitoring.IncidentsAsync(agent, target));
         var incidentId = incident["id"]!.GetValue<string>();
         Assert.Equal("urgent", incident["priority"]!.GetValue<string>());
         var page = Assert.Single(host.Outbox.Entries, entry => entry.Channel == "pager");
@@ -49,11 +48,11 @@ public sealed class MonitoringOnLocalHostTests(AzuriteFixture azurite) : IClassF
         Assert.Equal(incidentId, state!["openIncident"]!.GetValue<string>());
 
         server.AnswerWith(HealthPage.Healthy);
-        await ProbeAsync(host);
+        await LocalHostMonitoring.ProbeAsync(host);
 
         var resolved = await agent.GetFromJsonAsync<JsonObject>(new Uri($"/api/tickets/{incidentId}", UriKind.Relative));
         Assert.Equal("resolved", resolved!["status"]!.GetValue<string>());
-        Assert.Single(await MonitoringTicketsAsync(agent, target, status: "all"));
+        Assert.Single(await LocalHostMonitoring.IncidentsAsync(agent, target, status: "all"));
         Assert.Single(host.Outbox.Entries, entry => entry.Channel == "pager");
     }
 
@@ -69,18 +68,18 @@ public sealed class MonitoringOnLocalHostTests(AzuriteFixture azurite) : IClassF
             new { url = server.Url(HealthPage.Path), kind = "http", failureThreshold = 1, timeoutSeconds = 5 });
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
 
-        await ProbeAsync(host);
-        var first = Assert.Single(await MonitoringTicketsAsync(agent, target))["id"]!.GetValue<string>();
+        await LocalHostMonitoring.ProbeAsync(host);
+        var first = Assert.Single(await LocalHostMonitoring.IncidentsAsync(agent, target))["id"]!.GetValue<string>();
         server.AnswerWith(HealthPage.Healthy);
-        await ProbeAsync(host);
+        await LocalHostMonitoring.ProbeAsync(host);
         var closed = await agent.PostAsJsonAsync(new Uri($"/api/tickets/{first}/status", UriKind.Relative), new { status = "closed" });
         Assert.True(closed.IsSuccessStatusCode, await closed.Content.ReadAsStringAsync());
 
         // Within the reopen window: the closed incident cannot be reopened, so the outage gets a new one.
         server.AnswerWith(HealthPage.Failing);
-        await ProbeAsync(host);
+        await LocalHostMonitoring.ProbeAsync(host);
 
-        var second = Assert.Single(await MonitoringTicketsAsync(agent, target));
+        var second = Assert.Single(await LocalHostMonitoring.IncidentsAsync(agent, target));
         var secondId = second["id"]!.GetValue<string>();
         Assert.NotEqual(first, secondId);
         Assert.Equal("urgent", second["priority"]!.GetValue<string>());
@@ -88,21 +87,5 @@ public sealed class MonitoringOnLocalHostTests(AzuriteFixture azurite) : IClassF
         Assert.Equal([first, secondId], pages);
         var state = await agent.GetFromJsonAsync<JsonObject>(new Uri($"/api/monitoring/targets/{target}", UriKind.Relative));
         Assert.Equal(secondId, state!["openIncident"]!.GetValue<string>());
-    }
-
-    private static async Task ProbeAsync(Infrastructure.LocalHost host)
-    {
-        // One probe per scheduled minute, as the timer would run them.
-        host.Clock.Advance(TimeSpan.FromMinutes(1));
-        var run = await host.Anonymous().PostAsJsonAsync(new Uri("/admin/functions/RunHealthProbes", UriKind.Relative), new { input = "" });
-        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
-    }
-
-    /// <summary>The monitoring incidents of <paramref name="target"/> in the ticket list (their subject starts with its name).</summary>
-    internal static async Task<List<JsonObject>> MonitoringTicketsAsync(HttpClient staff, string target, string status = "open")
-    {
-        var page = await staff.GetFromJsonAsync<JsonObject>(new Uri($"/api/tickets?status={status}&top=100", UriKind.Relative));
-        return [.. page!["items"]!.AsArray().Select(item => item!.AsObject())
-            .Where(item => item["channel"]!.GetValue<string>() == "monitoring" && item["subject"]!.GetValue<string>().StartsWith(target + " ", StringComparison.Ordinal))];
     }
 }

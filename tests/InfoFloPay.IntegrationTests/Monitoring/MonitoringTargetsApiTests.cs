@@ -237,7 +237,7 @@ public sealed class MonitoringTargetsApiTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Empty(await left.ToListAsync());
     }
 
-    private static string? Principal(Who who) => who switch
+    internal static string? Principal(Who who) => who switch
     {
         Who.Anonymous => null,
         Who.Customer => PrincipalHeader.For("alice@acme.test"),

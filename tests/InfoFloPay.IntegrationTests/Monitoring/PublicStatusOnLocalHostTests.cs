@@ -108,7 +108,7 @@ public sealed class PublicStatusOnLocalHostTests(AzuriteFixture azurite)
         server.AnswerWith(HealthPage.Failing);
         var wentDown = host.Clock.GetUtcNow();
         var elapsed = TimeSpan.Zero;
-        while ((await MonitoringOnLocalHostTests.MonitoringTicketsAsync(agent, target)).Count == 0)
+        while ((await LocalHostMonitoring.IncidentsAsync(agent, target)).Count == 0)
         {
             Assert.True(elapsed < TimeSpan.FromSeconds(45), $"No incident {elapsed.TotalSeconds} s after the server went down.");
             await ProbeAsync(host, interval);
@@ -124,7 +124,7 @@ public sealed class PublicStatusOnLocalHostTests(AzuriteFixture azurite)
         // Still failing: no second incident, one page.
         await ProbeAsync(host, interval);
         await ProbeAsync(host, interval);
-        var incident = Assert.Single(await MonitoringOnLocalHostTests.MonitoringTicketsAsync(agent, target));
+        var incident = Assert.Single(await LocalHostMonitoring.IncidentsAsync(agent, target));
         Assert.Equal("urgent", incident["priority"]!.GetValue<string>());
         Assert.Single(host.Outbox.Entries, entry => entry.Channel == "pager" && entry.TicketId == incident["id"]!.GetValue<string>());
 
@@ -136,7 +136,7 @@ public sealed class PublicStatusOnLocalHostTests(AzuriteFixture azurite)
         Assert.Empty(up.Incidents);
         var resolved = await agent.GetFromJsonAsync<JsonObject>(new Uri($"/api/tickets/{incident["id"]!.GetValue<string>()}", UriKind.Relative));
         Assert.Equal("resolved", resolved!["status"]!.GetValue<string>());
-        Assert.Single(await MonitoringOnLocalHostTests.MonitoringTicketsAsync(agent, target, status: "all"));
+        Assert.Single(await LocalHostMonitoring.IncidentsAsync(agent, target, status: "all"));
     }
 
     /// <summary>A monitoring table of the test's own: the status lists every public target stored, and this Azurite is shared.</summary>

@@ -135,7 +135,8 @@ public sealed partial class PagingOnLocalHostTests(AzuriteFixture azurite)
         Assert.Empty(LinksTo(host, id, Deputy));
     }
 
-    private static async Task<string> OpenUrgentAsync(Infrastructure.LocalHost host)
+    /// <summary>An agent opens an urgent ticket (so the Operations Manager is paged) and the bus settles; its id.</summary>
+    internal static async Task<string> OpenUrgentAsync(Infrastructure.LocalHost host)
     {
         using var created = await host.Agent().PostAsync(new Uri("/api/tickets", UriKind.Relative),
             Json("""{"subject":"Payouts down","description":"Every payout returns 502.","priority":"urgent"}"""));

@@ -68,7 +68,7 @@ public sealed class SlaEscalationOnLocalHostTests(AzuriteFixture azurite) : IDis
     }
 
     /// <summary>Every row of the policy: two minutes to respond, ten to resolve, round the clock, warned a minute ahead.</summary>
-    private static string MinuteLongPolicy()
+    internal static string MinuteLongPolicy()
     {
         var row = new JsonObject { ["firstResponse"] = "PT2M", ["resolution"] = "PT10M", ["calendar"] = "24x7", ["warningLead"] = "PT1M" };
         var tiers = new JsonObject();

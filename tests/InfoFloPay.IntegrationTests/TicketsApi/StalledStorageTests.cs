@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using InfoFloPay.IntegrationTests.Infrastructure;
 
@@ -18,7 +17,7 @@ public sealed class StalledStorageTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task Create_and_read_against_a_stalled_store_answer_503_with_retry_after_within_the_budget()
     {
-        using var stalled = new StalledEndpoint();
+        using var stalled = new StalledTcpEndpoint();
         // The host starts without touching storage (tables are created on first use), so it can point at the stalled
         // endpoint from the start; only the table endpoint is swapped, the account and key stay Azurite's.
         await using var host = await Infrastructure.LocalHost.StartAsync(azurite, new Dictionary<string, string?>
@@ -47,60 +46,5 @@ public sealed class StalledStorageTests(AzuriteFixture azurite) : IClassFixture<
         }
 
         Assert.True(stalled.Accepted > 0, "the store was never contacted");
-    }
-
-    /// <summary>A TCP endpoint on 127.0.0.1 that accepts every connection, reads nothing and never answers.</summary>
-    private sealed class StalledEndpoint : IDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly List<TcpClient> _held = [];
-        private readonly CancellationTokenSource _stop = new();
-        private int _accepted;
-
-        public StalledEndpoint()
-        {
-            _listener.Start();
-            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            _ = AcceptAsync();
-        }
-
-        public int Port { get; }
-
-        public int Accepted => Volatile.Read(ref _accepted);
-
-        private async Task AcceptAsync()
-        {
-            try
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-                    lock (_held)
-                    {
-                        _held.Add(client);
-                    }
-
-                    Interlocked.Increment(ref _accepted);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-            lock (_held)
-            {
-                _held.ForEach(c => c.Dispose());
-            }
-
-            _stop.Dispose();
-        }
     }
 }

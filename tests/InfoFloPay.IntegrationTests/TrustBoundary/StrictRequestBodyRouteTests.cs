@@ -24,6 +24,7 @@ public sealed class StrictRequestBodyRouteTests(TicketApiFixture api)
         { "PUT /api/agents/strict.agent@infoflopay.example", "manager", """{"name":"Strict","skills":[],"accounts":[],"role":"manager"}""", "role" },
         { "POST /api/agents/ava.agent@infoflopay.example/availability", "agent", """{"availability":"away","until":"tomorrow"}""", "until" },
         { "PUT /api/monitoring/targets/strict-target", "manager", """{"kind":"http","url":"https://pay.example/health","timeout":3}""", "timeout" },
+        { "PUT /api/monitoring/maintenance/strict-window", "manager", """{"targets":["*"],"startsAt":"2026-12-06T07:00:00Z","endsAt":"2026-12-06T09:00:00Z","until":"later"}""", "until" },
         { "POST /api/inbound/email", "anonymous", """{"messageId":"<strict@mail.example>","from":{"email":"carol@acme.test","name":"Carol"},"to":["support@infoflopay.example"],"subject":"Strict","text":"x","priority":"urgent"}""", "priority" },
     };
 

@@ -3,6 +3,7 @@ using InfoFloPay.Functions;
 using InfoFloPay.Functions.Monitoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InfoFloPay.UnitTests.Monitoring;
 
@@ -73,10 +74,10 @@ public sealed class PublicStatusTests
     }
 
     [Fact]
-    public void Without_stored_windows_no_target_is_in_maintenance_and_a_schedule_registered_by_the_app_wins()
+    public void The_status_asks_the_stored_maintenance_windows_even_when_a_fallback_was_registered_first()
     {
-        Assert.IsType<NoMaintenanceSchedule>(Schedule(_ => { }));
-        Assert.IsType<AlwaysMaintenance>(Schedule(services => services.AddSingleton<IMaintenanceSchedule, AlwaysMaintenance>()));
+        Assert.IsType<MaintenanceSchedule>(Schedule(_ => { }));
+        Assert.IsType<MaintenanceSchedule>(Schedule(services => services.TryAddSingleton<IMaintenanceSchedule, NoMaintenanceSchedule>()));
     }
 
     private static IMaintenanceSchedule Schedule(Action<IServiceCollection> before)
@@ -88,10 +89,5 @@ public sealed class PublicStatusTests
         before(services);
         services.AddHelpdesk(configuration);
         return services.BuildServiceProvider().GetRequiredService<IMaintenanceSchedule>();
-    }
-
-    private sealed class AlwaysMaintenance : IMaintenanceSchedule
-    {
-        public ValueTask<bool> CoversAsync(string targetName, DateTimeOffset at, CancellationToken cancellationToken = default) => ValueTask.FromResult(true);
     }
 }

@@ -131,7 +131,7 @@ public class EmailContentTests
     public async Task A_round_the_clock_target_is_stated_without_business_hours()
     {
         var email = Assert.Single(await ComposeAsync(Create(HelpdeskEventTypes.TicketCreated,
-            new TicketCreatedData("Payouts down", Customer, "urgent", "monitoring", Tier: "reserve", FirstResponseDueAt: NewYorkTime(2026, 12, 7, 17, 15)))
+            new TicketCreatedData("Payouts down", Customer, "urgent", "api", Tier: "reserve", FirstResponseDueAt: NewYorkTime(2026, 12, 7, 17, 15)))
             , agents: false));
 
         Assert.Contains("We will respond by Monday, December 7, 5:15 PM ET (within 45 minutes, Reserve tier).", email.PlainText);

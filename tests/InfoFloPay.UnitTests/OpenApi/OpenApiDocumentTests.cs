@@ -77,8 +77,30 @@ public sealed class OpenApiDocumentTests
             var names = options.GetTypeInfo(pair.Key).Properties.Select(property => property.Name).ToHashSet(StringComparer.Ordinal);
             Assert.All(pair.Value.Required.Concat(pair.Value.Enums.Keys), name => Assert.Contains(name, names));
         });
-        Assert.All(Operations.Where(op => op.Operation["requestBody"] is not null),
-            op => Assert.NotNull(op.Operation["requestBody"]!["content"]!["application/json"]!["example"]));
+        Assert.All(Operations.Where(op => op.Operation["requestBody"]?["content"]?["multipart/form-data"] is null),
+            op => Assert.True(op.Operation["requestBody"] is null || op.Operation["requestBody"]!["content"]!["application/json"]!["example"] is not null, $"{op.Method} {op.Route}"));
+    }
+
+    [Fact]
+    public void The_attachment_upload_takes_a_required_binary_file_field_as_multipart_form_data()
+    {
+        var body = Document["paths"]!["/api/tickets/{id}/attachments"]!["post"]!["requestBody"]!;
+        var schema = body["content"]!["multipart/form-data"]!["schema"]!;
+
+        Assert.True(body["required"]!.GetValue<bool>());
+        Assert.Single(body["content"]!.AsObject());
+        Assert.Equal(["file"], schema["required"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(("string", "binary"), (schema["properties"]!["file"]!["type"]!.GetValue<string>(), schema["properties"]!["file"]!["format"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void The_sla_report_requires_from_and_to_as_dates()
+    {
+        var parameters = Document["paths"]!["/api/reports/sla"]!["get"]!["parameters"]!.AsArray()
+            .Where(p => p!["in"]?.GetValue<string>() == "query").ToList();
+
+        Assert.Equal(["from", "to"], parameters.Select(p => p!["name"]!.GetValue<string>()));
+        Assert.All(parameters, p => Assert.Equal((true, "date"), (p!["required"]!.GetValue<bool>(), p["schema"]!["format"]!.GetValue<string>())));
     }
 
     [Fact]

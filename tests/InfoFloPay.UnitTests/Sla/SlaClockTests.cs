@@ -197,4 +197,18 @@ public class SlaClockTests
         Assert.Equal(TimeSpan.FromHours(24), NewYorkCalendar.BusinessTimeBetween(Created, state.FirstResponse.WarningAt!.Value));
         Assert.Equal(TimeSpan.FromHours(24), NewYorkCalendar.BusinessTimeBetween(state.FirstResponse.WarningAt.Value, state.FirstResponseDueAt!.Value));
     }
+
+    [Fact]
+    public void A_stopped_clock_says_how_much_working_time_it_ran_without_the_pending_time_and_a_running_one_says_nothing()
+    {
+        // Tuesday 10:00 to Wednesday 11:00 is 10 business hours (7 on Tuesday, 3 on Wednesday), of which Tuesday
+        // 12:00–14:00 was pending: 8 hours ran.
+        var reply = NewYorkTime(2026, 11, 25, 11);
+        var pause = new SlaPause(NewYorkTime(2026, 11, 24, 12), NewYorkTime(2026, 11, 24, 14));
+        var replied = new SlaTimeline(Created, SlaTier.Essentials, SlaPriority.Medium, FirstPublicStaffReplyAt: reply, Pauses: [pause]);
+        var open = new SlaTimeline(Created, SlaTier.Essentials, SlaPriority.Medium, Pauses: [pause]);
+
+        Assert.Equal(TimeSpan.FromHours(8), clock.Evaluate(replied, reply).FirstResponse.Elapsed);
+        Assert.Null(clock.Evaluate(open, reply).FirstResponse.Elapsed);
+    }
 }

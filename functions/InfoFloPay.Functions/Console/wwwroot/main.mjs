@@ -30,6 +30,7 @@ const ctx = {
     headers: () => (identity.mode === 'local' && identity.user ? { [PRINCIPAL_HEADER]: principalHeaderFor(identity.user) } : {}),
     onUnauthorized: () => { if (identity.mode === 'platform' && identity.me) location.reload(); },
   }),
+  apiRoot,
   me: null,
   customers: new Map(),
   agents: null,

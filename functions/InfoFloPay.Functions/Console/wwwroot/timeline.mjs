@@ -64,6 +64,8 @@ export function describeEvent(event) {
       return { ...base, title: `Paged ${(event.recipients ?? []).join(', ') || 'the on-call manager'}`, text: event.note ?? '', tone: 'warn' };
     case 'acknowledged':
       return { ...base, title: `Page acknowledged by ${who}`, text: event.note ?? '' };
+    case 'attachment-refused':
+      return { ...base, title: 'Attachment refused', text: event.note ?? '', tone: 'warn' };
     case 'escalated':
       return { ...base, title: `Escalated${event.recipients?.length ? ` to ${event.recipients.join(', ')}` : ''}`, text: event.note ?? '', tone: 'warn' };
     default:

@@ -75,7 +75,9 @@ export function createMonitoringView(ctx) {
       state.windows.length === 0 ? h('p', { class: 'empty' }, 'No maintenance windows.') : h('ul', { class: 'plain-list windows' }, state.windows.map((w) => h('li', { dataset: { window: w.id } },
         h('strong', {}, w.id), ': ',
         (w.targets ?? []).includes('*') ? 'every target' : (w.targets ?? []).join(', '),
-        w.cron ? ` · recurring ${w.cron} (${w.timeZone ?? 'UTC'}) for ${w.durationMinutes} min` : ` · ${formatEastern(w.startsAt, { now })} to ${formatEastern(w.endsAt, { now })}`,
+        w.cron ? ` · recurring ${w.cron} (${w.timeZone ?? 'UTC'}) for ${w.durationMinutes} min` : '',
+        w.startsAt ? ` · ${w.cron ? (w.active ? 'now ' : 'next ') : ''}${formatEastern(w.startsAt, { now })} to ${formatEastern(w.endsAt, { now })}` : '',
+        w.active ? ' · in progress' : '',
         w.reason ? ` · ${w.reason}` : '',
         manager ? [' ', h('button', { type: 'button', class: 'link danger', onclick: () => removeWindow(w.id), 'aria-label': `Delete maintenance window ${w.id}` }, 'Delete')] : null))),
       manager ? windowForm() : h('p', { class: 'hint' }, 'Managers add and remove maintenance windows.'));

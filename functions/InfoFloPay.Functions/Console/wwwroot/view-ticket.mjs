@@ -10,13 +10,14 @@ import { clockChips, slaFacts, timelineEntries, pagingPanel, peopleFacts } from 
 import { PRIORITIES, queueById } from './queues.mjs';
 import { routeHref, ticketHref } from './router.mjs';
 import { segment } from './api.mjs';
+import { attachmentPanel } from './attachments.mjs';
 import { statusChoices, statusHint, triageDefaults, routingReason, neighbour, COMPOSER_MODES } from './workspace.mjs';
 import { assigneeChoices, assigneeLabel, queueIds } from './view-queue.mjs';
 
 const DRAFT_KEY = (id) => `infoflopay.console.draft.${id}`;
 
 export function createTicketView(ctx) {
-  const state = { id: null, from: null, ticket: null, etag: null, events: [], account: null };
+  const state = { id: null, from: null, ticket: null, etag: null, events: [], account: null, attachments: [] };
   const path = () => `/tickets/${segment(state.id)}`;
 
   async function render(route) {
@@ -43,10 +44,11 @@ export function createTicketView(ctx) {
   }
 
   async function loadAll() {
-    const [ticket, events] = await Promise.all([ctx.api.get(path()), ctx.api.get(`${path()}/events`)]);
+    const [ticket, events, attachments] = await Promise.all([ctx.api.get(path()), ctx.api.get(`${path()}/events`), ctx.api.get(`${path()}/attachments`)]);
     state.ticket = ticket.data;
     state.etag = ticket.etag;
     state.events = events.data.items;
+    state.attachments = attachments.data.items;
     state.account = await accountOf(state.ticket.customerId);
   }
 
@@ -95,6 +97,7 @@ export function createTicketView(ctx) {
           // No accessible name on these two panels: "Priority", "Assignee" and "Status" name the controls alone.
           h('section', { class: 'panel' }, h('h2', { id: 'triage-title' }, 'Triage'), h('div', { id: 'ws-triage' })),
           h('section', { class: 'panel' }, h('h2', { id: 'status-title' }, 'Status'), h('div', { id: 'ws-status' })),
+          h('section', { class: 'panel', 'aria-labelledby': 'attachments-title' }, h('h2', { id: 'attachments-title' }, 'Attachments'), h('div', { id: 'ws-attachments' })),
           h('section', { class: 'panel', 'aria-labelledby': 'people-title' }, h('h2', { id: 'people-title' }, 'Requester and account'), h('dl', { id: 'ws-people', class: 'facts' })),
           h('section', { class: 'panel', 'aria-labelledby': 'sla-title' }, h('h2', { id: 'sla-title' }, 'Service level'), h('div', { id: 'ws-sla' }))))));
   }
@@ -117,6 +120,7 @@ export function createTicketView(ctx) {
     drawTimeline();
     drawPaging();
     drawPeople();
+    drawAttachments(forms);
     drawComposerState();
     for (const [slot, build] of [['ws-triage', triageForm], ['ws-status', statusForm]]) {
       const holder = byId(slot);
@@ -149,6 +153,31 @@ export function createTicketView(ctx) {
 
   function drawPaging() {
     fill(byId('ws-paging'), pagingPanel(state.ticket.paging, ctx.now(), acknowledge));
+  }
+
+  /** The files and the upload form; a refresh leaves the form alone while the agent is choosing a file. */
+  function drawAttachments(force) {
+    const holder = byId('ws-attachments');
+    const form = byId('attach-form');
+    if (!force && form && (form.contains(document.activeElement) || byId('attach-file')?.files.length)) return;
+    fill(holder, attachmentPanel({
+      api: ctx.api,
+      root: ctx.apiRoot ?? '',
+      path: path(),
+      items: state.attachments,
+      closed: state.ticket.status === 'closed',
+      now: ctx.now(),
+      onAdded: async (message) => {
+        const [attachments, events] = await Promise.all([ctx.api.get(`${path()}/attachments`), ctx.api.get(`${path()}/events`)]);
+        state.attachments = attachments.data.items;
+        state.events = events.data.items;
+        drawTimeline();
+        drawAttachments(true);
+        setFormMessage(byId('attach-form'), message, 'ok');
+        ctx.announce(message);
+        byId('attach-file')?.focus();
+      },
+    }));
   }
 
   function drawPeople() {

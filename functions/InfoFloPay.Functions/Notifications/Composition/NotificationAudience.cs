@@ -5,5 +5,5 @@ namespace InfoFloPay.Functions.Notifications.Composition;
 public static class NotificationAudience
 {
     public static bool IsForCustomer(this NotificationKind kind) =>
-        kind is NotificationKind.Acknowledgement or NotificationKind.StaffReply or NotificationKind.Resolved;
+        kind is NotificationKind.Acknowledgement or NotificationKind.StaffReply or NotificationKind.Resolved or NotificationKind.AccountIncident;
 }

@@ -29,4 +29,11 @@ public enum NotificationKind
 
     /// <summary>A page delivered by email, when the pager target is an address.</summary>
     Page,
+
+    /// <summary>Incident opened by monitoring → its requester, the Operations Manager: what failed, since when, how many checks.</summary>
+    Incident,
+
+    /// <summary>Incident opened by monitoring for a target tied to an account → that account's contacts: we detected it,
+    /// we are working on it (the policy's "we are the originator").</summary>
+    AccountIncident,
 }

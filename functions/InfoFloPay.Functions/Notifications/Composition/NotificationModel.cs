@@ -38,6 +38,9 @@ public sealed record NotificationModel(NotificationKind Kind, string TicketId, s
     /// <summary>How long is left before <see cref="DueAt"/>, in business time where the target runs on business hours.</summary>
     public string? TimeLeft { get; init; }
 
+    /// <summary>When a monitoring incident was opened, already formatted for people (Eastern time).</summary>
+    public string? DetectedAt { get; init; }
+
     /// <summary>Where the recipient opens the ticket: the portal for customers, the console for staff. Set by the composer.</summary>
     public string? TicketUrl { get; init; }
 }

@@ -23,6 +23,15 @@ public sealed class OpenApiRequestBodyAttribute(Type bodyType) : Attribute
     public bool Required { get; init; } = true;
 }
 
+/// <summary>A <c>multipart/form-data</c> body carrying one file in the form field <see cref="Field"/> (a binary string).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class OpenApiFileUploadAttribute(string field, string description) : Attribute
+{
+    public string Field { get; } = field;
+
+    public string Description { get; } = description;
+}
+
 /// <summary>A response an HTTP function gives; <see cref="BodyType"/> null means no body.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
 public sealed class OpenApiResponseAttribute(int status, string description) : Attribute
@@ -53,6 +62,9 @@ public sealed class OpenApiQueryAttribute(string name, string description) : Att
 
     /// <summary>The value's type: string by default; an enum type lists its wire names; int, bool and DateTimeOffset as JSON would.</summary>
     public Type Type { get; init; } = typeof(string);
+
+    /// <summary>True when the function refuses a request without it (400).</summary>
+    public bool Required { get; init; }
 }
 
 /// <summary>A request header an HTTP function reads, by name from <see cref="OpenApiHeaders"/> (If-Match, Idempotency-Key).</summary>

@@ -38,6 +38,7 @@ public sealed partial class OpenApiDocumentBuilder
         ["Console"] = "The staff console's static files.",
         ["Operations"] = "Health and this document.",
         ["Attachments"] = "Files attached to a ticket's conversation.",
+        ["Reports"] = "The SLA report (staff).",
         ["Paging"] = "The one-click acknowledgement links in the pages of urgent tickets (the signed token is the authority).",
     };
 
@@ -212,7 +213,7 @@ public sealed partial class OpenApiDocumentBuilder
             {
                 Name = query.Name,
                 In = ParameterLocation.Query,
-                Required = false,
+                Required = query.Required,
                 Description = query.Description,
                 Schema = query.Type.IsEnum ? schemas.Enum(query.Type) : schemas.For(query.Type, OpenApiSchemaCatalog.Direction.Request),
             });
@@ -247,6 +248,24 @@ public sealed partial class OpenApiDocumentBuilder
             {
                 Required = body.Required,
                 Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal) { ["application/json"] = media },
+            };
+        }
+
+        if (method.GetCustomAttribute<OpenApiFileUploadAttribute>() is { } upload)
+        {
+            var form = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string>(StringComparer.Ordinal) { upload.Field },
+                Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+                {
+                    [upload.Field] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = upload.Description },
+                },
+            };
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, IOpenApiMediaType>(StringComparer.Ordinal) { ["multipart/form-data"] = new OpenApiMediaType { Schema = form } },
             };
         }
 

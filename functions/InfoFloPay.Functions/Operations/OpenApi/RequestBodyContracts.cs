@@ -76,8 +76,17 @@ public static class RequestBodyContracts
         },
         [typeof(TargetRequest)] = new(new TargetRequest("https://status.infoflopay.example/health", "http", 200, 10, null, 3, null, IntervalSeconds: 30, RecoveryThreshold: 2, Public: true))
         {
-            Required = ["url", "kind", "failureThreshold"],
+            // url is required for http and tcp only: a heartbeat has none (400 if sent), so the schema cannot demand it.
+            Required = ["kind", "failureThreshold"],
             Enums = new Dictionary<string, Type> { ["kind"] = typeof(ProbeKind) },
+        },
+        [typeof(MaintenanceWindowRequest)] = new(new MaintenanceWindowRequest(
+            ["checkout", "ledger-db"],
+            new DateTimeOffset(2026, 12, 6, 7, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero),
+            "Database upgrade"))
+        {
+            Required = ["targets"],
         },
         [typeof(AcknowledgeRequest)] = new(new AcknowledgeRequest()),
         [typeof(InboundEmail)] = new(new InboundEmail(
@@ -94,6 +103,7 @@ public static class RequestBodyContracts
             Required = ["messageId", "from", "to", "text"],
         },
         [typeof(InboundAddress)] = new(null) { Required = ["email"] },
+        [typeof(InboundAttachment)] = new(null) { Required = ["contentBase64"] },
     };
 
     public static RequestBodyContract? For(Type type) => All.GetValueOrDefault(type);

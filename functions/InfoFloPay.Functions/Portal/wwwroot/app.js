@@ -327,12 +327,16 @@
     $('ticket-description').replaceChildren();
     $('timeline').replaceChildren();
     $('ticket-status-actions').hidden = true;
+    $('attachment-list').replaceChildren();
+    $('attachments-empty').hidden = true;
     clearFieldErrors($('reply-form'));
+    clearFieldErrors($('attach-form'));
     try {
       const path = '/tickets/' + encodeURIComponent(id);
-      const [ticket, events] = await Promise.all([api('GET', path), api('GET', path + '/events')]);
+      const [ticket, events, attachments] = await Promise.all([api('GET', path), api('GET', path + '/events'), api('GET', path + '/attachments')]);
       state.ticket = { id, etag: ticket.etag };
       renderTicket(ticket.json, events.json.items);
+      renderAttachments(id, attachments.json.items);
     } catch (error) {
       state.ticket = null;
       if (error.status === 404) {
@@ -365,6 +369,7 @@
     $('ticket-description').hidden = false;
     $('ticket-status-actions').hidden = ticket.status !== 'resolved';
     $('reply-form').hidden = ticket.status === 'closed';
+    $('attach-form').hidden = ticket.status === 'closed';
 
     // "Notification sent" entries are the desk's bookkeeping of its own mail: the customer has the mail itself.
     const timeline = $('timeline');
@@ -393,12 +398,90 @@
       case 'sla-warning': what.textContent = 'Service level target approaching'; break;
       case 'sla-breached': what.textContent = 'Service level target missed'; break;
       case 'sla-met': what.textContent = 'Service level target met'; break;
+      case 'attachment-added': what.textContent = `${who} attached a file`; break;
+      case 'attachment-refused': what.textContent = `A file from ${who}'s email could not be attached`; break;
       default: what.textContent = event.kind;
     }
     item.append(el('div', 'when', when(event.occurredAt)), what);
     if (event.body) item.append(el('div', 'body', event.body));
     if (event.note) item.append(el('div', 'body', event.note));
     return item;
+  }
+
+  // ---- Attachments ---------------------------------------------------------------------------------------------
+
+  const sizeText = (bytes) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
+
+  function renderAttachments(id, items) {
+    const list = $('attachment-list');
+    list.replaceChildren(...items.map((attachment) => {
+      const item = el('li');
+      item.dataset.attachmentId = attachment.id;
+      const link = el('a', null, attachment.fileName);
+      link.href = `${apiRoot}/tickets/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachment.id)}`;
+      link.download = attachment.fileName;
+      link.addEventListener('click', (event) => downloadAttachment(event, link));
+      item.append(link, ' ', el('span', 'hint', `${sizeText(attachment.size)} · ${when(attachment.uploadedAt)}`));
+      return item;
+    }));
+    $('attachments-empty').hidden = items.length > 0;
+  }
+
+  /** Signed in through App Service the link works as it is (the session cookie goes along); locally the identity is
+   *  a header a link cannot send, so the file is fetched with it and handed to the browser as a download. */
+  async function downloadAttachment(event, link) {
+    if (state.identity.mode !== 'local') return;
+    event.preventDefault();
+    clearAlert();
+    try {
+      const response = await fetch(link.href, { headers: { [PRINCIPAL_HEADER]: principalHeaderFor(state.identity.user) }, credentials: 'same-origin' });
+      if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+      const url = URL.createObjectURL(await response.blob());
+      const save = el('a');
+      save.href = url;
+      save.download = link.download;
+      document.body.append(save);
+      save.click();
+      save.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    } catch (error) {
+      showAlert(error.message);
+    }
+  }
+
+  async function submitAttachment(event) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const input = $('attach-file');
+    clearAlert();
+    clearFieldErrors(form);
+    const file = input.files[0];
+    if (!file) {
+      setFieldError(input, 'Choose a file first.');
+      input.focus();
+      return;
+    }
+
+    const { id } = state.ticket;
+    const button = $('attach-submit');
+    button.disabled = true;
+    try {
+      const data = new FormData();
+      data.append('file', file, file.name);
+      const headers = { Accept: 'application/json', 'X-Client': 'portal' };
+      if (state.identity.mode === 'local' && state.identity.user) headers[PRINCIPAL_HEADER] = principalHeaderFor(state.identity.user);
+      const response = await fetch(`${apiRoot}/tickets/${encodeURIComponent(id)}/attachments`, { method: 'POST', headers, body: data, credentials: 'same-origin' });
+      if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+      form.reset();
+      await showTicket(id);
+      showAlert(`${file.name} was attached.`, 'info');
+    } catch (error) {
+      // Too large (413), a type not allowed (415), empty (400): said beside the file field, where it can be fixed.
+      setFieldError(input, error.message);
+      input.focus();
+    } finally {
+      button.disabled = false;
+    }
   }
 
   async function submitReply(event) {
@@ -557,6 +640,7 @@
     $('new-form').addEventListener('submit', submitNewTicket);
     $('new-form').addEventListener('input', () => { pendingIdempotencyKey = null; });
     $('reply-form').addEventListener('submit', submitReply);
+    $('attach-form').addEventListener('submit', submitAttachment);
     $('ticket-close').addEventListener('click', () => changeStatus('closed'));
     $('ticket-reopen').addEventListener('click', () => changeStatus('open'));
     $('load-more').addEventListener('click', loadTicketPage);

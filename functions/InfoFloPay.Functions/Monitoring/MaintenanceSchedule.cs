@@ -1,0 +1,16 @@
+using InfoFloPay.Domain.Monitoring;
+
+namespace InfoFloPay.Functions.Monitoring;
+
+/// <summary>
+/// The stored maintenance windows as the rest of the desk asks about them. <see cref="CalendarAsync"/> reads every window
+/// once, for a probe run or a target list to ask about each target; <see cref="CoversAsync"/> is the one-question form.
+/// </summary>
+internal sealed class MaintenanceSchedule(MaintenanceWindowStore windows) : IMaintenanceSchedule
+{
+    public async Task<MaintenanceCalendar> CalendarAsync(CancellationToken cancellationToken) =>
+        new([.. (await windows.ListAsync(cancellationToken).ConfigureAwait(false)).Select(w => w.Window)]);
+
+    public async ValueTask<bool> CoversAsync(string targetName, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        (await CalendarAsync(cancellationToken).ConfigureAwait(false)).Covers(targetName, at);
+}
