@@ -3,6 +3,7 @@ using InfoFloPay.Bench;
 
 // dotnet run -c Release --project bench/InfoFloPay.Bench -- [--quick] [--runs 3] [--rounds 150] [--articles 200]
 // dotnet run -c Release --project bench/InfoFloPay.Bench -- --scale [--sizes 1000,10000,100000]
+// dotnet run -c Release --project bench/InfoFloPay.Bench -- --lateness [--runs 3] [--tickets 1000] [--sweep 10000] [--sweep-runs 1]
 var root = FindRepositoryRoot();
 var quick = args.Contains("--quick");
 foreach (var mode in args)
@@ -11,6 +12,7 @@ foreach (var mode in args)
     {
         case "--scale":
             return await ScaleBench.RunAsync(root, Sizes(quick ? "1000,10000" : "1000,10000,100000"), Option("--samples", quick ? 10 : 30));
+        case "--lateness": return await LatenessBenchmark.RunAsync(args, root);
     }
 }
 

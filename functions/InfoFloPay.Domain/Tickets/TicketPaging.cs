@@ -24,6 +24,10 @@ public sealed record TicketPaging
     /// <summary>0 for the first page; N after escalation step N was paged.</summary>
     public int EscalationStep { get; init; }
 
+    /// <summary>When step <see cref="EscalationStep"/> was paged (null before the first step: the page went out at
+    /// <see cref="PagedAt"/>). The next step falls due the acknowledgement window after it, as the settings say then.</summary>
+    public DateTimeOffset? EscalatedAt { get; init; }
+
     /// <summary>When the next step is paged if nobody acknowledges; null once acknowledged, after the last step, or when
     /// the ticket is no longer open.</summary>
     public DateTimeOffset? NextEscalationAt { get; init; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using InfoFloPay.Domain.Identity;
 
 namespace InfoFloPay.Domain.Tickets;
@@ -90,15 +91,27 @@ public static class UrgentPaging
     /// <summary>
     /// The next escalation step when it is due at <paramref name="now"/> and nobody acknowledged; null otherwise (already
     /// acknowledged, a step taken by another run, not due yet). <paramref name="team"/> is paged after the last step.
+    /// The step is due <see cref="PagingPlan.AcknowledgeWithin"/> of <paramref name="plan"/> (the settings as they are
+    /// now) after the last page, not at the instant stored when that page went out: after a restart with another
+    /// <c>Paging__AcknowledgeWithin</c>, a step that is now due later is moved there (<c>escalation-rescheduled</c>,
+    /// stored like any change, so the due-time index row and the due message move with it) and one now due earlier
+    /// goes out at once.
     /// </summary>
     public static TicketChange? Escalate(Ticket ticket, DateTimeOffset now, PagingPlan plan, IReadOnlyList<string> team)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(team);
-        if (ticket.Paging is not { IsAcknowledged: false, NextEscalationAt: { } due } paging || due > now || !ticket.IsOpen)
+        if (ticket.Paging is not { IsAcknowledged: false, NextEscalationAt: { } stored } paging || !ticket.IsOpen)
         {
             return null;
+        }
+
+        // Rows written before EscalatedAt existed have no last-step instant: their stored instant stands.
+        var due = (paging.EscalationStep == 0 ? paging.PagedAt : paging.EscalatedAt) is { } lastPagedAt ? lastPagedAt + plan.AcknowledgeWithin : stored;
+        if (due > now)
+        {
+            return due == stored ? null : Rescheduled(ticket, paging, stored, due, now);
         }
 
         var step = paging.EscalationStep + 1;
@@ -114,8 +127,22 @@ public static class UrgentPaging
         });
         return events.Finish(ticket with
         {
-            Paging = paging with { EscalationStep = step, NextEscalationAt = final ? null : now + plan.AcknowledgeWithin },
+            Paging = paging with { EscalationStep = step, EscalatedAt = now, NextEscalationAt = final ? null : now + plan.AcknowledgeWithin },
         });
+    }
+
+    private static TicketChange Rescheduled(Ticket ticket, TicketPaging paging, DateTimeOffset stored, DateTimeOffset due, DateTimeOffset now)
+    {
+        var step = paging.EscalationStep + 1;
+        var events = new TicketEventWriter(ticket, Engine, now);
+        events.Add(TicketEventKind.EscalationRescheduled, EventVisibility.Internal, e => e with
+        {
+            Channel = "pager",
+            DueAt = due,
+            Note = string.Create(CultureInfo.InvariantCulture,
+                $"The acknowledgement window changed: escalation step {step} moves from {stored:yyyy-MM-ddTHH:mm:ssZ} to {due:yyyy-MM-ddTHH:mm:ssZ}."),
+        });
+        return events.Finish(ticket with { Paging = paging with { NextEscalationAt = due } });
     }
 
     private static TicketPaging Acknowledged(TicketPaging paging, string by, string via, DateTimeOffset now) =>

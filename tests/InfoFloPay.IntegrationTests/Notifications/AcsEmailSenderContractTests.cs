@@ -164,7 +164,7 @@ public sealed class AcsEmailSenderContractTests : IAsyncLifetime
     public async Task A_notification_redelivered_after_its_journal_write_failed_is_the_same_operation_and_one_email()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-26T14:05:00Z", CultureInfo.InvariantCulture));
-        var journal = new JournalFailingItsFirstWrite();
+        var journal = new FailingJournal(failures: 1);
         var roster = Options.Create(new SupportRosterOptions
         {
             Agents = [new SupportPerson { Name = "Ava Agent", Email = "ava@infoflopay.example" }],
@@ -216,32 +216,6 @@ public sealed class AcsEmailSenderContractTests : IAsyncLifetime
         Assert.Equal(first, AcsEmailSender.OperationIdFor(Message()));
         Assert.Equal((8, 0b10), (first.Version, first.Variant >> 2));
         Assert.NotEqual(first, AcsEmailSender.OperationIdFor(Message("IFP-1042/evt-1/email/dan@customer.example")));
-    }
-
-    private sealed class JournalFailingItsFirstWrite : INotificationJournal
-    {
-        private readonly Dictionary<string, NotificationRecord> _records = [];
-        private bool _failed;
-
-        public IReadOnlyCollection<NotificationRecord> Records => _records.Values;
-
-        public Task<bool> WasSentAsync(string ticketId, string deliveryKey, CancellationToken cancellationToken) =>
-            Task.FromResult(_records.TryGetValue(deliveryKey, out var record) && record.Outcome == NotificationOutcome.Sent);
-
-        public Task RecordAsync(NotificationRecord record, CancellationToken cancellationToken)
-        {
-            if (!_failed)
-            {
-                _failed = true;
-                throw new IOException("The notifications table did not answer.");
-            }
-
-            _records[record.DeliveryKey] = record;
-            return Task.CompletedTask;
-        }
-
-        public Task<IReadOnlyList<NotificationRecord>> ListAsync(string ticketId, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<NotificationRecord>>([.. _records.Values]);
     }
 
     private sealed class UnrecordedTimeline : INotificationTimeline

@@ -121,4 +121,38 @@ public class UrgentPagingTests
         Assert.Null(resolved.Ticket.Paging!.NextEscalationAt);
         Assert.Null(UrgentPaging.Escalate(resolved.Ticket, Start + Within, Plan, Team));
     }
+
+    [Fact]
+    public void Settings_change_a_longer_window_after_a_restart_moves_the_pending_step_later_and_it_is_paged_once_there()
+    {
+        var ticket = PagedTicket();
+        var longer = Plan with { AcknowledgeWithin = TimeSpan.FromMinutes(40) };
+
+        // The message for the old instant arrives at Start + 15 min; the settings now say Start + 40 min.
+        var moved = UrgentPaging.Escalate(ticket, Start + Within, longer, Team)!;
+        var e = Assert.Single(moved.Events);
+        Assert.Equal((TicketEventKind.EscalationRescheduled, EventVisibility.Internal, Start.AddMinutes(40)), (e.Kind, e.Visibility, e.DueAt));
+        Assert.Equal((0, Start.AddMinutes(40)), (moved.Ticket.Paging!.EscalationStep, moved.Ticket.Paging.NextEscalationAt));
+        Assert.Null(UrgentPaging.Escalate(moved.Ticket, Start.AddMinutes(39), longer, Team));
+
+        var step1 = UrgentPaging.Escalate(moved.Ticket, Start.AddMinutes(40), longer, Team)!;
+        Assert.Equal(TicketEventKind.Escalated, Assert.Single(step1.Events).Kind);
+        Assert.Equal((1, Start.AddMinutes(40), Start.AddMinutes(80)), (step1.Ticket.Paging!.EscalationStep, step1.Ticket.Paging.EscalatedAt, step1.Ticket.Paging.NextEscalationAt));
+        Assert.Null(UrgentPaging.Escalate(step1.Ticket, Start.AddMinutes(40), longer, Team));
+    }
+
+    [Fact]
+    public void Settings_change_a_shorter_window_or_fewer_steps_pages_what_the_settings_say_now_when_the_ticket_is_next_looked_at()
+    {
+        var step1 = UrgentPaging.Escalate(PagedTicket(), Start + Within, Plan, Team)!.Ticket;
+        var shorter = new PagingPlan(TimeSpan.FromMinutes(5), Plan.FirstTargets, [Plan.Steps[0]]);
+
+        // Stored for Start + 30 min; five minutes after step 1 it is due, and with one step left in the settings the
+        // next page is the whole team's.
+        var escalated = UrgentPaging.Escalate(step1, Start + Within + TimeSpan.FromMinutes(5), shorter, Team)!;
+        var e = Assert.Single(escalated.Events);
+        Assert.Equal((TicketEventKind.Escalated, Start.AddMinutes(20)), (e.Kind, e.DueAt));
+        Assert.Equal(Team, e.Recipients);
+        Assert.Null(escalated.Ticket.Paging!.NextEscalationAt);
+    }
 }
