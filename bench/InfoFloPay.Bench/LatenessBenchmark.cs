@@ -22,7 +22,7 @@ namespace InfoFloPay.Bench;
 /// sweep (the safety net) takes over a backlog. Each run, on its own Azurite:
 /// <list type="number">
 /// <item>puts <c>--tickets</c> (1,000) unanswered tickets in storage (rows as the ticket store writes them), opened over
-/// the last minute under a policy of three minutes to respond, warned a minute ahead, round the clock, and schedules each
+/// the last minute under a policy of six minutes to respond, warned a minute ahead, round the clock, and schedules each
 /// one's due message as the store's change path does; so the warnings fall due over one minute, starting a minute later,
 /// and the breaches over the minute after. Nothing but the scheduled <c>sla-due</c> messages acts (timers are off, no
 /// sweep runs), and what they set off (outbox, notifications to the local outbox) runs too. Lateness is each
@@ -36,7 +36,9 @@ namespace InfoFloPay.Bench;
 /// </summary>
 public static class LatenessBenchmark
 {
-    private static readonly TimeSpan Respond = TimeSpan.FromMinutes(3);
+    // Tickets are opened over the minute before seeding starts, so the first warning falls due Respond - Lead - 1 min
+    // after it: four minutes leaves seeding (about a minute on a loaded machine) out of the measured lateness.
+    private static readonly TimeSpan Respond = TimeSpan.FromMinutes(6);
     private static readonly TimeSpan Lead = TimeSpan.FromMinutes(1);
 
     public static async Task<int> RunAsync(string[] args, string root)
@@ -87,6 +89,10 @@ public static class LatenessBenchmark
         var due = app.Services.GetRequiredService<SlaDueMessages>();
         await Parallel.ForEachAsync(tickets, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (ticket, token) => await due.ScheduleAsync(ticket, token));
         opening.Stop();
+        if (DateTimeOffset.UtcNow > now + Respond - Lead - TimeSpan.FromMinutes(1))
+        {
+            Console.WriteLine("  seeding outlasted the time to the first warning: this run's lateness includes seeding time");
+        }
 
         var lastBreach = now + Respond;
         await Task.Delay(lastBreach - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20));
@@ -244,7 +250,7 @@ public static class LatenessBenchmark
         return app;
     }
 
-    /// <summary>Every row: three minutes to respond, no resolution target, round the clock, warned a minute ahead.</summary>
+    /// <summary>Every row: six minutes to respond, no resolution target, round the clock, warned a minute ahead.</summary>
     private static string MinutePolicy()
     {
         var tiers = new JsonObject();
@@ -253,7 +259,7 @@ public static class LatenessBenchmark
             var priorities = new JsonObject();
             foreach (var priority in new[] { "urgent", "high", "medium", "low" })
             {
-                priorities[priority] = new JsonObject { ["firstResponse"] = "PT3M", ["resolution"] = null, ["calendar"] = "24x7", ["warningLead"] = "PT1M" };
+                priorities[priority] = new JsonObject { ["firstResponse"] = System.Xml.XmlConvert.ToString(Respond), ["resolution"] = null, ["calendar"] = "24x7", ["warningLead"] = System.Xml.XmlConvert.ToString(Lead) };
             }
 
             tiers[tier] = priorities;
