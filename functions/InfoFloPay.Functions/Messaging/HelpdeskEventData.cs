@@ -53,6 +53,10 @@ public enum ReplyAuthorRole
 /// tell an incident's resolution; messages published before it existed lack it.</summary>
 public sealed record TicketResolvedData(string Subject, PersonRef Requester, string? Note = null, string? Channel = null);
 
+/// <summary>A status move from <paramref name="From"/> to <paramref name="To"/> (the API's status names), with the
+/// note a move may carry and the ticket's channel.</summary>
+public sealed record TicketStatusChangedData(string Subject, PersonRef Requester, string From, string To, string? Note = null, string? Channel = null);
+
 /// <summary>Nobody acknowledged the page of an urgent ticket in time: escalation step <see cref="Step"/> of page
 /// <see cref="PageId"/> is paged at <see cref="Targets"/> (after the last step, <see cref="Final"/>: the whole team).</summary>
 public sealed record TicketEscalatedData(string Subject, string PageId, int Step, bool Final, IReadOnlyList<string> Targets, string? Description = null);

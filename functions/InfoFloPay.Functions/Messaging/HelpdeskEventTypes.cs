@@ -16,6 +16,10 @@ public static class HelpdeskEventTypes
     /// <summary>A ticket was resolved. Data: <see cref="TicketResolvedData"/>.</summary>
     public const string TicketResolved = "ticket.resolved";
 
+    /// <summary>A ticket's status moved (pending, reopened, resolved, closed …), one message per move, sent alongside
+    /// <see cref="TicketResolved"/> for a resolution. Data: <see cref="TicketStatusChangedData"/>.</summary>
+    public const string TicketStatusChanged = "ticket.status_changed";
+
     /// <summary>An urgent ticket's page went unacknowledged: the next escalation step is paged. Data:
     /// <see cref="TicketEscalatedData"/>.</summary>
     public const string TicketEscalated = "ticket.escalated";

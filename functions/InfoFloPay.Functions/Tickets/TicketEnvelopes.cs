@@ -8,8 +8,8 @@ namespace InfoFloPay.Functions.Tickets;
 
 /// <summary>
 /// Which timeline events others must hear about, as <see cref="HelpdeskEvent"/> envelopes carrying the version 1
-/// payloads of <see cref="HelpdeskEventTypes"/>. The event id is the timeline row's, so a retried change publishes the
-/// same message id.
+/// payloads of <see cref="HelpdeskEventTypes"/>. The event id is the timeline row's (a status change's own message:
+/// that id + <c>-status</c>), so a retried change publishes the same message ids.
 /// </summary>
 public static class TicketEnvelopes
 {
@@ -71,13 +71,27 @@ public static class TicketEnvelopes
             };
             if (message is var (type, data))
             {
-                envelopes.Add(new HelpdeskEvent(type, Version, e.TicketId, e.Id, e.OccurredAt,
-                    JsonSerializer.SerializeToElement(data, data.GetType(), HelpdeskJson.Options)));
+                envelopes.Add(Envelope(type, e.TicketId, e.Id, e.OccurredAt, data));
+            }
+
+            // Every status move, a resolution included, is also a status change of its own (webhooks hear these; the
+            // resolution above stays for notifications). Its own event id keeps the two message ids apart.
+            if (e is { Kind: TicketEventKind.Status, FromStatus: { } from, ToStatus: { } to })
+            {
+                envelopes.Add(Envelope(HelpdeskEventTypes.TicketStatusChanged, e.TicketId, StatusChangedEventId(e.Id), e.OccurredAt,
+                    new TicketStatusChangedData(ticket.Subject, requester, EnumText.Of(from), EnumText.Of(to), e.Note, EnumText.Of(ticket.Channel))));
             }
         }
 
         return envelopes;
     }
+
+    /// <summary>The event id of the <see cref="HelpdeskEventTypes.TicketStatusChanged"/> message for timeline event
+    /// <paramref name="timelineEventId"/>.</summary>
+    public static string StatusChangedEventId(string timelineEventId) => timelineEventId + "-status";
+
+    private static HelpdeskEvent Envelope(string type, string ticketId, string eventId, DateTimeOffset occurredAt, object data) =>
+        new(type, Version, ticketId, eventId, occurredAt, JsonSerializer.SerializeToElement(data, data.GetType(), HelpdeskJson.Options));
 
     private static bool IsCustomer(EventActor actor) => actor.Role == EnumText.Of(CallerRole.Customer);
 

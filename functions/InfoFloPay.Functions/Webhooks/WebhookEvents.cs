@@ -6,8 +6,9 @@ namespace InfoFloPay.Functions.Webhooks;
 
 /// <summary>
 /// The events a webhook may subscribe to, and how each helpdesk event on the topic becomes them: <c>ticket.assigned</c>
-/// is <c>ticket.triaged</c>, <c>ticket.resolved</c> is <c>ticket.status_changed</c> (the only status change the topic
-/// carries), and a monitoring ticket's creation and resolution are also <c>incident.opened</c> / <c>incident.resolved</c>.
+/// is <c>ticket.triaged</c>, every status move is <c>ticket.status_changed</c> (from the topic's own
+/// <c>ticket.status_changed</c>, not from <c>ticket.resolved</c>, so a resolution is one status change, not two), and a
+/// monitoring ticket's creation and resolution are also <c>incident.opened</c> / <c>incident.resolved</c>.
 /// </summary>
 public static class WebhookEvents
 {
@@ -39,7 +40,8 @@ public static class WebhookEvents
             HelpdeskEventTypes.TicketCreated => incident ? [TicketCreated, IncidentOpened] : [TicketCreated],
             HelpdeskEventTypes.TicketAssigned => [TicketTriaged],
             HelpdeskEventTypes.TicketReplied => [TicketReplied],
-            HelpdeskEventTypes.TicketResolved => incident ? [TicketStatusChanged, IncidentResolved] : [TicketStatusChanged],
+            HelpdeskEventTypes.TicketStatusChanged => [TicketStatusChanged],
+            HelpdeskEventTypes.TicketResolved => incident ? [IncidentResolved] : [],
             HelpdeskEventTypes.SlaWarning => [SlaWarning],
             HelpdeskEventTypes.SlaBreached => [SlaBreached],
             _ => [],
@@ -62,6 +64,12 @@ public static class WebhookEvents
                 payload.Remove(name);
                 data[name] = value;
             }
+        }
+
+        // `status` is the status the ticket is now in, as resolutions always carried it.
+        if (helpdeskEvent.Type == HelpdeskEventTypes.TicketStatusChanged && data["to"] is JsonValue to)
+        {
+            data["status"] = to.DeepClone();
         }
 
         return data;

@@ -101,6 +101,34 @@ public sealed class WebhooksOnLocalHostTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Each_status_change_pending_reopen_and_resolve_is_one_signed_ticket_status_changed_with_from_and_to()
+    {
+        await using var receiver = await LoopbackHttpServer.StartAsync(context => { context.Response.StatusCode = 204; return Task.CompletedTask; });
+        await using var host = await StartAsync();
+        await PutAsync(host, "crm", receiver.Url("/in"), ["ticket.status_changed"], HttpStatusCode.Created);
+        var desk = await Desk.OpenAsync(host);
+        var id = await desk.OpenTicketAsync();
+        await desk.TriageAsync(id, "high");
+
+        await desk.ChangeStatusAsync(id, "pending", "waiting on Carol");
+        await host.MessagesSettledAsync();
+        await desk.ReplyAsync(desk.Customer(), id, "Here are the details.");
+        await host.MessagesSettledAsync();
+        await desk.ChangeStatusAsync(id, "resolved", "Payout re-sent.");
+        await host.MessagesSettledAsync();
+
+        var bodies = receiver.Requests.Select(r => JsonNode.Parse(r.Body)!.AsObject()).ToList();
+        Assert.Equal([("open", "pending"), ("pending", "open"), ("open", "resolved")],
+            bodies.Select(b => (b["data"]!["from"]!.GetValue<string>(), b["data"]!["to"]!.GetValue<string>())));
+        Assert.All(bodies, b => Assert.Equal(("ticket.status_changed", id), (b["type"]!.GetValue<string>(), b["data"]!["ticketId"]!.GetValue<string>())));
+        Assert.Equal("Payout re-sent.", bodies[2]["data"]!["note"]!.GetValue<string>());
+        Assert.Equal(3, receiver.Requests.Select(r => r.Headers["webhook-id"]).Distinct().Count());
+        Assert.All(receiver.Requests, r => Assert.True(StandardWebhooksVerifier.Verify(Secret, r.Headers["webhook-id"], r.Headers["webhook-timestamp"],
+            r.Headers["webhook-signature"], r.Body, host.Clock.GetUtcNow()), $"signature {r.Headers["webhook-signature"]} does not verify"));
+        Assert.Equal(3, (await DeliveriesAsync(host, "crm")).Count);
+    }
+
+    [Fact]
     public async Task A_monitoring_incident_is_sent_as_incident_opened_and_its_resolution_as_incident_resolved_each_with_its_own_id()
     {
         await using var receiver = await LoopbackHttpServer.StartAsync(context => Task.CompletedTask);

@@ -22,9 +22,11 @@ public sealed class TicketEnvelopesTests
     [Fact]
     public void The_requesters_mail_kept_as_a_note_is_published_as_a_customer_reply_for_the_assignee()
     {
-        var envelope = Assert.Single(TicketEnvelopes.For(TicketLifecycle.RequesterNote(Waiting(), "Email from Zed: P-1", Desk, T0.AddHours(2))));
+        var envelopes = TicketEnvelopes.For(TicketLifecycle.RequesterNote(Waiting(), "Email from Zed: P-1", Desk, T0.AddHours(2)));
 
-        Assert.Equal(HelpdeskEventTypes.TicketReplied, envelope.Type);
+        // The mail also reopens the waiting ticket: that move is a status change of its own.
+        Assert.Equal([HelpdeskEventTypes.TicketReplied, HelpdeskEventTypes.TicketStatusChanged], envelopes.Select(e => e.Type));
+        var envelope = envelopes[0];
         var replied = envelope.ReadData<TicketRepliedData>();
         Assert.Equal((ReplyAuthorRole.Customer, "zed@unknown.example", Agent.Email, "Email from Zed: P-1"),
             (replied.AuthorRole, replied.Author.Email, replied.Assignee?.Email, replied.Body));
@@ -35,5 +37,23 @@ public sealed class TicketEnvelopesTests
     {
         Assert.Empty(TicketEnvelopes.For(TicketLifecycle.Reply(Waiting(), "Checked the logs.", isInternal: true, Agent, T0.AddHours(2))));
         Assert.Empty(TicketEnvelopes.For(TicketLifecycle.Reply(Waiting(), "Unknown sender: check who they are.", isInternal: true, Desk, T0.AddHours(2))));
+    }
+
+    [Fact]
+    public void Every_status_move_is_one_status_change_with_its_own_message_id_and_a_resolution_also_stays_ticket_resolved()
+    {
+        var waiting = Waiting();
+        var resolve = TicketLifecycle.ChangeStatus(waiting, TicketStatus.Resolved, "Paid out", Agent, T0.AddHours(2));
+        var reopen = TicketLifecycle.Reply(resolve.Ticket, "Not paid", isInternal: false, Caller.Customer("zed@unknown.example", "Zed", null), T0.AddHours(3));
+
+        var resolved = TicketEnvelopes.For(resolve);
+        Assert.Equal([HelpdeskEventTypes.TicketResolved, HelpdeskEventTypes.TicketStatusChanged], resolved.Select(e => e.Type));
+        Assert.Equal(resolved[0].EventId + "-status", resolved[1].EventId);
+        Assert.NotEqual(resolved[0].MessageId, resolved[1].MessageId);
+        var data = resolved[1].ReadData<TicketStatusChangedData>();
+        Assert.Equal(("pending", "resolved", "Paid out", "email"), (data.From, data.To, data.Note, data.Channel));
+
+        var changes = TicketEnvelopes.For(reopen).Where(e => e.Type == HelpdeskEventTypes.TicketStatusChanged).Select(e => e.ReadData<TicketStatusChangedData>());
+        Assert.Equal(("resolved", "open"), Assert.Single(changes) is var open ? (open.From, open.To) : default);
     }
 }

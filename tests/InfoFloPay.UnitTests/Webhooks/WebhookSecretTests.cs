@@ -41,13 +41,18 @@ public sealed class WebhookSecretTests
     }
 
     [Fact]
-    public void Triage_is_ticket_triaged_and_a_resolution_is_a_status_change_and_for_an_incident_incident_resolved()
+    public void Triage_is_ticket_triaged_a_status_change_is_ticket_status_changed_and_a_resolution_only_incident_resolved_for_an_incident()
     {
         Assert.Equal(["ticket.triaged"], WebhookEvents.From(Event(HelpdeskEventTypes.TicketAssigned,
             new TicketAssignedData("S", new PersonRef("c@x.example"), null, "high"))).Select(e => e.Type));
-        var resolved = WebhookEvents.From(Event(HelpdeskEventTypes.TicketResolved, new TicketResolvedData("S", new PersonRef("c@x.example"), "Fixed", "monitoring")));
-        Assert.Equal(["ticket.status_changed", "incident.resolved"], resolved.Select(e => e.Type));
-        Assert.Equal("resolved", resolved[0].Data["status"]!.GetValue<string>());
+        var changed = Assert.Single(WebhookEvents.From(Event(HelpdeskEventTypes.TicketStatusChanged,
+            new TicketStatusChangedData("S", new PersonRef("c@x.example"), "open", "pending", "waiting", "portal"))));
+        Assert.Equal(("ticket.status_changed", "IFP-1042", "open", "pending", "pending", "waiting"), (changed.Type, changed.Data["ticketId"]!.GetValue<string>(),
+            changed.Data["from"]!.GetValue<string>(), changed.Data["to"]!.GetValue<string>(), changed.Data["status"]!.GetValue<string>(), changed.Data["note"]!.GetValue<string>()));
+        // The resolution's own status_changed comes from the topic's ticket.status_changed, so ticket.resolved adds none.
+        Assert.Empty(WebhookEvents.From(Event(HelpdeskEventTypes.TicketResolved, new TicketResolvedData("S", new PersonRef("c@x.example"), "Fixed", "email"))));
+        var resolved = Assert.Single(WebhookEvents.From(Event(HelpdeskEventTypes.TicketResolved, new TicketResolvedData("S", new PersonRef("c@x.example"), "Fixed", "monitoring"))));
+        Assert.Equal(("incident.resolved", "resolved"), (resolved.Type, resolved.Data["status"]!.GetValue<string>()));
         Assert.Empty(WebhookEvents.From(Event(HelpdeskEventTypes.AgentAway, new AgentAwayData("a@x.example", null, 1))));
     }
 
