@@ -13,6 +13,7 @@ foreach (var mode in args)
         case "--scale":
             return await ScaleBench.RunAsync(root, Sizes(quick ? "1000,10000" : "1000,10000,100000"), Option("--samples", quick ? 10 : 30));
         case "--lateness": return await LatenessBenchmark.RunAsync(args, root);
+        case "--detection": return await DetectionBenchmark.RunAsync(args, root);
     }
 }
 
