@@ -36,6 +36,11 @@ public sealed class AuthorizationMatrixTests(TicketApiFixture api)
         Route("PUT", "/api/agents/matrix-{who}@infoflopay.example", """{"name":"Matrix","skills":["billing"],"accounts":[]}""", 401, 403, 403, 403, 201);
         Route("POST", "/api/agents/ava.agent@infoflopay.example/availability", """{"availability":"available"}""", 401, 403, 403, 200, 200);
         Route("POST", "/api/agents/ben.agent@infoflopay.example/availability", """{"availability":"available"}""", 401, 403, 403, 403, 200);
+        Route("GET", "/api/reports/sla?from=2026-11-01&to=2026-11-30", null, 401, 403, 403, 200, 200);
+        Route("GET", "/api/monitoring/targets", null, 401, 403, 403, 200, 200);
+        Route("GET", "/api/monitoring/maintenance", null, 401, 403, 403, 200, 200);
+        Route("GET", "/api/webhooks", null, 401, 403, 403, 403, 200);
+        Route("GET", "/api/status", null, 200, 200, 200, 200, 200);
         return data;
     }
 
