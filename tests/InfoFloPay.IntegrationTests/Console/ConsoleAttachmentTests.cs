@@ -57,4 +57,24 @@ public sealed class ConsoleAttachmentTests(ConsoleSite site)
         // Both were added at the same instant of the local host's frozen clock, so their order says nothing.
         Assert.Equal(["payouts.csv", "settlement.png"], listed!["items"]!.AsArray().Select(a => a!["fileName"]!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_file_the_customer_attaches_while_the_agent_has_the_ticket_open_appears_at_the_next_refresh()
+    {
+        var id = await site.OpenTicketAsync(ConsoleSite.Carol, "Chargeback evidence to follow " + Guid.NewGuid().ToString("N")[..6], "Sending the receipt next.");
+        var page = await site.OpenAsAgentAsync($"#/ticket/{id}", new() { ViewportSize = new() { Width = 1280, Height = 800 } }, controlTimers: true);
+        var panel = page.Locator("#ws-attachments");
+        await Expect(panel).ToContainTextAsync("No files attached.");
+
+        using (var carol = site.Host.As(ConsoleSite.Carol))
+        {
+            var file = new ByteArrayContent(Csv);
+            file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            (await carol.PostAsync(new Uri($"/api/tickets/{id}/attachments", UriKind.Relative), new MultipartFormDataContent { { file, "file", "receipt.csv" } })).EnsureSuccessStatusCode();
+        }
+
+        await page.Clock.RunForAsync(16_000);
+        await Expect(panel.GetByRole(AriaRole.Link, new() { Name = "receipt.csv" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#ws-timeline li[data-kind='attachment-added']")).ToHaveCountAsync(1);
+    }
 }

@@ -404,11 +404,14 @@ export function createTicketView(ctx) {
     const { data, etag } = await ctx.api.get(path());
     if (etag && etag === state.etag) {
       drawClocks(ctx.now());
+      await refreshAttachments();
       return;
     }
     const busy = [...document.querySelectorAll('#ws-triage form, #ws-status form')]
       .some((form) => form.dataset.dirty === 'true' || form.contains(document.activeElement));
-    state.events = (await ctx.api.get(`${path()}/events`)).data.items;
+    const [events, attachments] = await Promise.all([ctx.api.get(`${path()}/events`), ctx.api.get(`${path()}/attachments`)]);
+    state.events = events.data.items;
+    state.attachments = attachments.data.items;
     state.ticket = data;
     if (busy) {
       draw({ forms: false });
@@ -418,6 +421,18 @@ export function createTicketView(ctx) {
     state.etag = etag;
     draw({ forms: true });
     ctx.announce(`${state.id} was updated.`);
+  }
+
+  /** An upload writes its own rows beside the ticket's (the ticket's ETag stays), so the files are polled on their own. */
+  async function refreshAttachments() {
+    const items = (await ctx.api.get(`${path()}/attachments`)).data.items;
+    const ids = (list) => list.map((a) => a.id).join(' ');
+    if (ids(items) === ids(state.attachments)) return;
+    state.attachments = items;
+    state.events = (await ctx.api.get(`${path()}/events`)).data.items;
+    drawTimeline();
+    drawAttachments(false);
+    ctx.announce(`A file was attached to ${state.id}.`);
   }
 
   // ---- Shortcuts ---------------------------------------------------------------------------------------------
