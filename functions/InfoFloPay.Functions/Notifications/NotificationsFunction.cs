@@ -7,27 +7,15 @@ using Microsoft.Extensions.Logging;
 namespace InfoFloPay.Functions.Notifications;
 
 /// <summary>Reads helpdesk events off the notifications subscription and hands them to the dispatcher.</summary>
-public sealed class NotificationsFunction(INotificationDispatcher dispatcher, ILogger<NotificationsFunction> logger, HelpdeskMetrics? metrics = null)
+public sealed class NotificationsFunction(INotificationDispatcher dispatcher, LastDeliveryWatch watch, ILogger<NotificationsFunction> logger)
 {
     [Function("DispatchNotification")]
-    public async Task Run(
+    public Task Run(
         [ServiceBusTrigger("%HELPDESK_EVENTS_TOPIC%", "%NOTIFICATIONS_SUBSCRIPTION%", Connection = "ServiceBusConnection")] string message,
         string messageId,
         int deliveryCount,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            await DispatchAsync(message, messageId, deliveryCount, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException && deliveryCount >= HelpdeskMetrics.MaxDeliveryCount)
-        {
-            // Service Bus dead-letters the message after this failure; the counter and this line drive the dead-letter alert.
-            metrics?.DeadLettered("DispatchNotification");
-            logger.LogError(ex, "Message {MessageId} failed its last delivery ({DeliveryCount}) and will be dead-lettered", messageId, deliveryCount);
-            throw;
-        }
-    }
+        CancellationToken cancellationToken) =>
+        watch.RunAsync("DispatchNotification", messageId, deliveryCount, () => DispatchAsync(message, messageId, deliveryCount, cancellationToken));
 
     private async Task DispatchAsync(string message, string messageId, int deliveryCount, CancellationToken cancellationToken)
     {

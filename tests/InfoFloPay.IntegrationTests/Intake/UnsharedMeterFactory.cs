@@ -9,6 +9,8 @@ internal sealed class UnsharedMeterFactory : IMeterFactory
 
     public Meter Create(MeterOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Scope = this; // as the host's factory does, so a listener can tell this factory's meters apart
         var meter = new Meter(options);
         _meters.Add(meter);
         return meter;

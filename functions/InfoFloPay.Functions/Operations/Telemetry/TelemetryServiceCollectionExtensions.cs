@@ -23,6 +23,7 @@ internal static class TelemetryServiceCollectionExtensions
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<HelpdeskMetrics>();
+        services.AddSingleton<LastDeliveryWatch>();
         var connectionString = configuration[ConnectionStringSetting];
         if (string.IsNullOrWhiteSpace(connectionString))
         {
