@@ -116,7 +116,8 @@ public static class LatenessBenchmark
                 }
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {DateTimeOffset.UtcNow:HH:mm:ss} waiting for the bus ({(DateTimeOffset.UtcNow - lastBreach).TotalSeconds:0} s past the last breach)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {DateTimeOffset.UtcNow:HH:mm:ss} waiting for the bus ({(DateTimeOffset.UtcNow - lastBreach).TotalSeconds:0} s past the last breach; warnings {warnings.Count}/{ticketCount}, breaches {breaches.Count}/{ticketCount} so far)"));
+            await Task.Delay(TimeSpan.FromSeconds(5));
         }
 
         await app.StopAsync();

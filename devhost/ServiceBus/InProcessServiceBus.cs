@@ -113,6 +113,14 @@ public sealed partial class InProcessServiceBus : IMessageSender, IHostedService
         timer = _clock.CreateTimer(
             _ =>
             {
+                // A system timer counts whole milliseconds on its own clock and can fire a little before the wall clock
+                // reaches the instant; Service Bus never enqueues before it, so neither does this bus.
+                if (enqueueAt - _clock.GetUtcNow() is { } remaining && remaining > TimeSpan.Zero && timer is not null)
+                {
+                    timer.Change(remaining + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+                    return;
+                }
+
                 if (timer is not null && _scheduled.TryRemove(timer, out var _))
                 {
                     timer.Dispose();

@@ -16,12 +16,30 @@ namespace InfoFloPay.Functions.Sla;
 public sealed class SlaDueHandler(
     TicketStore store, SlaEscalation escalation, PageEscalation paging, TicketOutbox outbox, SlaDueMessages due, TimeProvider clock, ILogger<SlaDueHandler> logger)
 {
+    /// <summary>How far this instance's clock may trail the broker's and a due message still be acted on when it arrives.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(1);
+
     public async Task<SlaDueOutcome> HandleAsync(SlaDueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         using var scope = TicketLogScope.Begin(logger, message.TicketId);
         var round = await paging.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        // The broker enqueues a scheduled message at its instant by its own clock, which this instance's may trail: a
+        // message that arrives a little early is judged at its instant, or its milestone would find nothing due yet and
+        // wait for the next sweep. One that arrives far earlier than any clock skew is left to the sweep.
         var now = clock.GetUtcNow();
+        if (now < message.DueAt)
+        {
+            if (message.DueAt - now > MaxClockSkew)
+            {
+                logger.LogWarning("Due message for ticket {TicketId} at {DueAt} arrived at {Now}, too early to act on; the SLA sweep will find it", message.TicketId, message.DueAt, now);
+                return SlaDueOutcome.NothingToDo;
+            }
+
+            now = message.DueAt;
+        }
+
         var stale = false;
         CommittedChange? committed;
         try

@@ -18,7 +18,9 @@ public sealed class InProcessServiceBusTests : IAsyncLifetime
     private readonly DeliveryLog _log = new();
     private InProcessServiceBus _bus = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _bus = await StartBusAsync(_clock);
+
+    private async Task<InProcessServiceBus> StartBusAsync(TimeProvider clock)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -26,14 +28,15 @@ public sealed class InProcessServiceBusTests : IAsyncLifetime
             ["TEST_QUEUE"] = "work",
         }).Build();
         var services = new ServiceCollection().AddSingleton(_log).BuildServiceProvider();
-        _bus = new InProcessServiceBus(
+        var bus = new InProcessServiceBus(
             new FunctionCatalog(typeof(InProcessServiceBusTests).Assembly),
             new SettingNameResolver(configuration),
             new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>()),
             Options.Create(new InProcessServiceBusOptions { MaxDeliveryCount = 4, DuplicateDetectionWindow = TimeSpan.FromMinutes(10) }),
-            _clock,
+            clock,
             NullLogger<InProcessServiceBus>.Instance);
-        await _bus.StartAsync(CancellationToken.None);
+        await bus.StartAsync(CancellationToken.None);
+        return bus;
     }
 
     public async Task DisposeAsync() => await _bus.DisposeAsync();
@@ -91,6 +94,38 @@ public sealed class InProcessServiceBusTests : IAsyncLifetime
             () => _bus.SendAsync("no-such-queue", Message("x", "ok"), CancellationToken.None));
 
         Assert.Contains("no-such-queue", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scheduled_message_whose_timer_fires_a_little_early_still_waits_for_its_instant()
+    {
+        // System timers count whole milliseconds on their own clock; this one fires 5 ms before the wall clock's instant.
+        await using var bus = await StartBusAsync(new EarlyTimers(_clock, TimeSpan.FromMilliseconds(5)));
+        var at = _clock.GetUtcNow().AddMinutes(5);
+        await bus.ScheduleAsync("work", Message("s1", "ok"), at, CancellationToken.None);
+
+        _clock.Advance(at - _clock.GetUtcNow() - TimeSpan.FromMilliseconds(5));
+        await bus.WhenIdleAsync(TimeSpan.FromSeconds(10));
+        Assert.Empty(_log.Deliveries);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(6));
+        await bus.WhenIdleAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(["work:s1:1"], _log.Deliveries);
+    }
+
+    private sealed class EarlyTimers(TimeProvider inner, TimeSpan early) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
+
+        // Only the first arming is early; a timer changed afterwards keeps the time it is given.
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            inner.CreateTimer(callback, state, dueTime > early ? dueTime - early : dueTime, period);
     }
 
     private static OutgoingMessage Message(string id, string body) => new(id, "test", BinaryData.FromString(body));

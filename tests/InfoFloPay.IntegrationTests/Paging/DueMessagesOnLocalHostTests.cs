@@ -64,6 +64,29 @@ public sealed class DueMessagesOnLocalHostTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_due_message_that_arrives_while_this_clock_still_trails_its_instant_acts_at_the_instant_and_one_far_too_early_does_nothing()
+    {
+        await using var host = await Infrastructure.LocalHost.StartAsync(azurite);
+        var id = await OpenAsync(host, "high");
+        var handler = host.Services.GetRequiredService<SlaDueHandler>();
+        var warningAt = await CheckpointAsync(host, id);
+        bool Warned(JsonArray events) => events.Any(e => e!["kind"]!.GetValue<string>() == "sla-warning");
+
+        // Minutes before its instant is no clock skew: nothing is sent.
+        Assert.True(warningAt - host.Clock.GetUtcNow() > SlaDueHandler.MaxClockSkew, "the warning is still more than a minute away");
+        Assert.Equal(SlaDueOutcome.NothingToDo, await handler.HandleAsync(new SlaDueMessage(id, warningAt), CancellationToken.None));
+        Assert.False(Warned(await EventsAsync(host, id)));
+
+        // The broker's clock says the warning is due; this instance's is still two seconds short of it.
+        host.Clock.Advance(warningAt - host.Clock.GetUtcNow() - TimeSpan.FromSeconds(2));
+        await host.MessagesSettledAsync();
+        Assert.False(Warned(await EventsAsync(host, id)));
+        Assert.Equal(SlaDueOutcome.Acted, await handler.HandleAsync(new SlaDueMessage(id, warningAt), CancellationToken.None));
+        var warning = Assert.Single(await EventsAsync(host, id), e => e!["kind"]!.GetValue<string>() == "sla-warning")!;
+        Assert.Equal(warningAt, warning["occurredAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
     public async Task Done_when_acknowledge_within_one_minute_step_one_is_paged_after_one_fake_minute_and_an_acknowledged_ticket_pages_nobody_else()
     {
         await using var host = await Infrastructure.LocalHost.StartAsync(
