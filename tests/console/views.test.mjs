@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { countByTier } from '../../functions/InfoFloPay.Functions/Console/wwwroot/view-sla.mjs';
 import { splitList } from '../../functions/InfoFloPay.Functions/Console/wwwroot/view-customers.mjs';
-import { targetState } from '../../functions/InfoFloPay.Functions/Console/wwwroot/view-monitoring.mjs';
+import { targetState, describeTarget } from '../../functions/InfoFloPay.Functions/Console/wwwroot/view-monitoring.mjs';
 import { assigneeChoices, assigneeLabel } from '../../functions/InfoFloPay.Functions/Console/wwwroot/view-queue.mjs';
 
 test('the SLA glance counts tickets per tier, every tier shown even at zero', () => {
@@ -28,4 +28,12 @@ test('the Assignee picker offers the agents list, or the people the console know
   assert.deepEqual(assigneeChoices({ me, agents: null }, ['ben@x', null, 'ava@x']), [['ava@x', 'ava@x (me)'], ['ben@x', 'ben@x']]);
   assert.equal(assigneeLabel({ agents: [{ email: 'ben@x', name: 'Ben' }] }, 'BEN@x'), 'Ben');
   assert.equal(assigneeLabel({ agents: null }, null), 'Unassigned');
+});
+
+test('a target line says what it watches: a heartbeat waits for beats, a URL target names its URL and cadence', () => {
+  const beat = targetState({ name: 'nightly-payouts', kind: 'heartbeat', intervalSeconds: 3600, graceSeconds: 300, failureThreshold: 1 }, null);
+  assert.equal(describeTarget(beat), 'heartbeat: expects a beat every 3600 s (+300 s grace) · 1 missed check opens an incident');
+  const api = targetState({ name: 'api', kind: 'http', url: 'https://status.example/health', intervalSeconds: 10, failureThreshold: 3 }, null);
+  assert.equal(describeTarget(api), 'http https://status.example/health · every 10 s · 3 missed checks open an incident');
+  assert.equal(describeTarget(targetState({ name: 'db', kind: 'tcp', url: 'tcp://db:5432' }, null)), 'tcp tcp://db:5432');
 });

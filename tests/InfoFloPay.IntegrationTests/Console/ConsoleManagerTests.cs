@@ -66,12 +66,15 @@ public sealed class ConsoleManagerTests(ConsoleSite site)
         using (var manager = site.Host.Manager())
         {
             (await manager.PutAsJsonAsync(new Uri($"/api/monitoring/targets/{name}", UriKind.Relative), new { url = "http://127.0.0.1:9/health", kind = "http", failureThreshold = 3 })).EnsureSuccessStatusCode();
+            (await manager.PutAsJsonAsync(new Uri($"/api/monitoring/targets/{name}-job", UriKind.Relative), new { kind = "heartbeat", intervalSeconds = 3600, graceSeconds = 300, failureThreshold = 1 })).EnsureSuccessStatusCode();
         }
 
         var page = await site.OpenAsManagerAsync("#/monitoring", new() { ViewportSize = new() { Width = 1280, Height = 800 } });
 
         var row = page.Locator($"tr[data-target='{name}']");
-        await Expect(row).ToContainTextAsync("http http://127.0.0.1:9/health");
+        await Expect(row).ToContainTextAsync("http http://127.0.0.1:9/health · every 60 s · 3 missed checks open an incident");
+        // A heartbeat has no URL: its line says what it waits for.
+        await Expect(page.Locator($"tr[data-target='{name}-job'] .target-url")).ToHaveTextAsync("heartbeat: expects a beat every 3600 s (+300 s grace) · 1 missed check opens an incident");
         await Expect(row.Locator(".badge")).ToHaveTextAsync("unknown");
         await Expect(row).ToContainTextAsync("not yet");
         await Expect(page.Locator("#mon-incidents")).ToBeVisibleAsync();

@@ -21,7 +21,21 @@ export function targetState(item, detail) {
     outageStartedAt: item.outageStartedAt ?? detail?.outageStartedAt ?? null,
     customerId: item.customerId ?? null,
     public: item.public ?? null,
+    intervalSeconds: item.intervalSeconds ?? null,
+    failureThreshold: item.failureThreshold ?? null,
+    graceSeconds: item.graceSeconds ?? null,
   };
+}
+
+/** What a target watches and how often, for the line under its name: a heartbeat has no URL, it waits for beats. */
+export function describeTarget(t) {
+  const every = t.intervalSeconds ? ` every ${t.intervalSeconds} s` : '';
+  const opens = t.failureThreshold ? ` · ${t.failureThreshold} missed ${t.failureThreshold === 1 ? 'check opens' : 'checks open'} an incident` : '';
+  if (t.kind === 'heartbeat') {
+    const grace = t.graceSeconds ? ` (+${t.graceSeconds} s grace)` : '';
+    return `heartbeat: expects a beat${every}${grace}${opens}`;
+  }
+  return `${t.kind} ${t.url}${every ? ` ·${every}` : ''}${opens}`;
 }
 
 export function createMonitoringView(ctx) {
@@ -58,7 +72,7 @@ export function createMonitoringView(ctx) {
         h('caption', { class: 'visually-hidden' }, 'Monitoring targets'),
         h('thead', {}, h('tr', {}, ['Target', 'State', 'Checks', 'Last check', 'Incident'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, state.targets.map((t) => h('tr', { dataset: { target: t.name } },
-          h('th', { scope: 'row' }, h('span', { class: 'target-name' }, t.name), h('span', { class: 'target-url' }, `${t.kind} ${t.url}`)),
+          h('th', { scope: 'row' }, h('span', { class: 'target-name' }, t.name), h('span', { class: 'target-url' }, describeTarget(t))),
           h('td', {}, badge('target', t.status)),
           h('td', {}, t.failures ? `${t.failures} failing in a row` : 'passing'),
           h('td', {}, t.lastCheckedAt ? formatEastern(t.lastCheckedAt, { now, short: true }) : 'not yet'),
