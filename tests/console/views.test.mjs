@@ -32,8 +32,8 @@ test('the Assignee picker offers the agents list, or the people the console know
 
 test('a target line says what it watches: a heartbeat waits for beats, a URL target names its URL and cadence', () => {
   const beat = targetState({ name: 'nightly-payouts', kind: 'heartbeat', intervalSeconds: 3600, graceSeconds: 300, failureThreshold: 1 }, null);
-  assert.equal(describeTarget(beat), 'heartbeat: expects a beat every 3600 s (+300 s grace) · 1 missed check opens an incident');
+  assert.equal(describeTarget(beat), 'heartbeat: expects a beat every 3600 s (+300 s grace) · a missed beat opens an incident');
   const api = targetState({ name: 'api', kind: 'http', url: 'https://status.example/health', intervalSeconds: 10, failureThreshold: 3 }, null);
-  assert.equal(describeTarget(api), 'http https://status.example/health · every 10 s · 3 missed checks open an incident');
+  assert.equal(describeTarget(api), 'http https://status.example/health · every 10 s · 3 failed checks in a row open an incident');
   assert.equal(describeTarget(targetState({ name: 'db', kind: 'tcp', url: 'tcp://db:5432' }, null)), 'tcp tcp://db:5432');
 });

@@ -72,9 +72,9 @@ public sealed class ConsoleManagerTests(ConsoleSite site)
         var page = await site.OpenAsManagerAsync("#/monitoring", new() { ViewportSize = new() { Width = 1280, Height = 800 } });
 
         var row = page.Locator($"tr[data-target='{name}']");
-        await Expect(row).ToContainTextAsync("http http://127.0.0.1:9/health · every 60 s · 3 missed checks open an incident");
+        await Expect(row).ToContainTextAsync("http http://127.0.0.1:9/health · every 60 s · 3 failed checks in a row open an incident");
         // A heartbeat has no URL: its line says what it waits for.
-        await Expect(page.Locator($"tr[data-target='{name}-job'] .target-url")).ToHaveTextAsync("heartbeat: expects a beat every 3600 s (+300 s grace) · 1 missed check opens an incident");
+        await Expect(page.Locator($"tr[data-target='{name}-job'] .target-url")).ToHaveTextAsync("heartbeat: expects a beat every 3600 s (+300 s grace) · a missed beat opens an incident");
         await Expect(row.Locator(".badge")).ToHaveTextAsync("unknown");
         await Expect(row).ToContainTextAsync("not yet");
         await Expect(page.Locator("#mon-incidents")).ToBeVisibleAsync();

@@ -30,11 +30,13 @@ export function targetState(item, detail) {
 /** What a target watches and how often, for the line under its name: a heartbeat has no URL, it waits for beats. */
 export function describeTarget(t) {
   const every = t.intervalSeconds ? ` every ${t.intervalSeconds} s` : '';
-  const opens = t.failureThreshold ? ` · ${t.failureThreshold} missed ${t.failureThreshold === 1 ? 'check opens' : 'checks open'} an incident` : '';
+  const n = t.failureThreshold;
   if (t.kind === 'heartbeat') {
     const grace = t.graceSeconds ? ` (+${t.graceSeconds} s grace)` : '';
+    const opens = n ? ` · ${n === 1 ? 'a missed beat opens' : `${n} missed beats open`} an incident` : '';
     return `heartbeat: expects a beat${every}${grace}${opens}`;
   }
+  const opens = n ? ` · ${n === 1 ? 'a failed check opens' : `${n} failed checks in a row open`} an incident` : '';
   return `${t.kind} ${t.url}${every ? ` ·${every}` : ''}${opens}`;
 }
 
