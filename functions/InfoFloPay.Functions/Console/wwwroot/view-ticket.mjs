@@ -44,11 +44,9 @@ export function createTicketView(ctx) {
   }
 
   async function loadAll() {
-    const [ticket, events, attachments] = await Promise.all([ctx.api.get(path()), ctx.api.get(`${path()}/events`), ctx.api.get(`${path()}/attachments`)]);
+    const [ticket] = await Promise.all([ctx.api.get(path()), loadFilesAndEvents()]);
     state.ticket = ticket.data;
     state.etag = ticket.etag;
-    state.events = events.data.items;
-    state.attachments = attachments.data.items;
     state.account = await accountOf(state.ticket.customerId);
   }
 
@@ -168,9 +166,7 @@ export function createTicketView(ctx) {
       closed: state.ticket.status === 'closed',
       now: ctx.now(),
       onAdded: async (message) => {
-        const [attachments, events] = await Promise.all([ctx.api.get(`${path()}/attachments`), ctx.api.get(`${path()}/events`)]);
-        state.attachments = attachments.data.items;
-        state.events = events.data.items;
+        await loadFilesAndEvents();
         drawTimeline();
         drawAttachments(true);
         setFormMessage(byId('attach-form'), message, 'ok');
@@ -409,9 +405,7 @@ export function createTicketView(ctx) {
     }
     const busy = [...document.querySelectorAll('#ws-triage form, #ws-status form')]
       .some((form) => form.dataset.dirty === 'true' || form.contains(document.activeElement));
-    const [events, attachments] = await Promise.all([ctx.api.get(`${path()}/events`), ctx.api.get(`${path()}/attachments`)]);
-    state.events = events.data.items;
-    state.attachments = attachments.data.items;
+    await loadFilesAndEvents();
     state.ticket = data;
     if (busy) {
       draw({ forms: false });
@@ -421,6 +415,12 @@ export function createTicketView(ctx) {
     state.etag = etag;
     draw({ forms: true });
     ctx.announce(`${state.id} was updated.`);
+  }
+
+  async function loadFilesAndEvents() {
+    const [attachments, events] = await Promise.all([ctx.api.get(`${path()}/attachments`), ctx.api.get(`${path()}/events`)]);
+    state.attachments = attachments.data.items;
+    state.events = events.data.items;
   }
 
   /** An upload writes its own rows beside the ticket's (the ticket's ETag stays), so the files are polled on their own. */
