@@ -55,7 +55,5 @@ public sealed class MaintenanceCalendar(IReadOnlyList<MaintenanceWindow> windows
 {
     public static readonly MaintenanceCalendar Empty = new([]);
 
-    public IReadOnlyList<MaintenanceWindow> Windows => windows;
-
     public bool Covers(string targetName, DateTimeOffset at) => windows.Any(w => w.Covers(targetName, at));
 }

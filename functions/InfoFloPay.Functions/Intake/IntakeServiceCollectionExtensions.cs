@@ -10,7 +10,6 @@ internal static class IntakeServiceCollectionExtensions
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
         services.AddSingleton(sp => new MailThreadIndex(sp.GetRequiredKeyedService<EnsuredTable>(HelpdeskTables.Tickets)));
-        services.AddMetrics();
         services.AddSingleton<EmailIntake>();
         return services;
     }

@@ -24,8 +24,6 @@ public sealed class ArticleIndex
         _body = new FieldIndex(articles.Select(a => a.Tokens.Body).ToList());
     }
 
-    public int Count => _articles.Length;
-
     /// <summary>Articles matching <paramref name="words"/>, best first, then by title; without words, every article by title.</summary>
     public IReadOnlyList<ArticleSearchResult> Search(IReadOnlySet<string> words, int take)
     {

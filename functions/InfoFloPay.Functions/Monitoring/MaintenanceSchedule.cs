@@ -13,4 +13,10 @@ internal sealed class MaintenanceSchedule(MaintenanceWindowStore windows) : IMai
 
     public async ValueTask<bool> CoversAsync(string targetName, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         (await CalendarAsync(cancellationToken).ConfigureAwait(false)).Covers(targetName, at);
+
+    public async ValueTask<IReadOnlySet<string>> CoveredAsync(IEnumerable<string> targetNames, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var calendar = await CalendarAsync(cancellationToken).ConfigureAwait(false);
+        return targetNames.Where(name => calendar.Covers(name, at)).ToHashSet(StringComparer.Ordinal);
+    }
 }

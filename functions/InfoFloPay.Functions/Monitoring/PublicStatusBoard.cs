@@ -44,10 +44,11 @@ internal sealed class PublicStatusBoard(
         // Off the caller's lock: the read starts after GetAsync has published it.
         await Task.Yield();
         var shown = (await targets.ListAsync(CancellationToken.None).ConfigureAwait(false)).Where(t => t.Public).ToList();
+        var inMaintenance = await maintenance.CoveredAsync(shown.Select(t => t.Name), now, CancellationToken.None).ConfigureAwait(false);
         var rows = await Task.WhenAll(shown.Select(async target => (
             target,
             (await states.ReadAsync(target.Name, CancellationToken.None).ConfigureAwait(false)).State,
-            await maintenance.CoversAsync(target.Name, now, CancellationToken.None).ConfigureAwait(false)))).ConfigureAwait(false);
+            inMaintenance.Contains(target.Name)))).ConfigureAwait(false);
         var status = PublicStatusResponse.From(rows);
         logger.LogDebug("Public status read at {Now}: {Targets} public targets, {Incidents} open incidents", now, status.Targets.Count, status.Incidents.Count);
         return status;

@@ -9,7 +9,7 @@ namespace InfoFloPay.Functions.Operations;
 
 /// <summary>
 /// Readiness for the availability test and the platform: 200 with the checks while storage answers; 503 problem+json
-/// with Retry-After naming the failed dependency when it does not, within <see cref="StorageHealthCheck.Budget"/>.
+/// with Retry-After naming the failed dependency when it does not, within <see cref="StorageHealthCheck.MaxBudget"/>.
 /// </summary>
 public sealed class HealthFunction(StorageHealthCheck storage, TimeProvider clock)
 {

@@ -9,9 +9,9 @@ namespace InfoFloPay.Functions.Operations;
 
 /// <summary>
 /// Whether Table Storage answers: one point read of a key that never exists in the tickets table. Any answer from the
-/// service (404 for the row or for a table not created yet) means reachable; no answer within <see cref="Budget"/>, a
+/// service (404 for the row or for a table not created yet) means reachable; no answer within the budget (at most <see cref="MaxBudget"/>), a
 /// refused connection, a 5xx or a refused credential (401/403) is a failure. The check has its own client with one try
-/// bounded by the budget, so a hung store costs the probe at most <see cref="Budget"/>, never the app's retries.
+/// bounded by the budget, so a hung store costs the probe at most its budget, never the app's retries.
 /// </summary>
 public sealed class StorageHealthCheck(TableServiceClient probe, TimeSpan budget, ILogger<StorageHealthCheck> logger)
 {
@@ -21,8 +21,6 @@ public sealed class StorageHealthCheck(TableServiceClient probe, TimeSpan budget
     public static readonly TimeSpan MaxBudget = TimeSpan.FromSeconds(5);
 
     private const string ProbeKey = "health-probe";
-
-    public TimeSpan Budget => budget;
 
     public async Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken)
     {

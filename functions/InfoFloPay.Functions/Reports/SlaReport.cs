@@ -52,7 +52,7 @@ public sealed class SlaReport(EnsuredTable tickets, ILogger<SlaReport> logger)
     {
         var byRow = entries.ToLookup(e => (e.Tier, e.Priority));
         var rows = SlaPolicy.AllRows()
-            .Select(row => (Tier: EnumText.Of(row.Tier), Priority: EnumText.Of(Enum.Parse<TicketPriority>(row.Priority.ToString()))))
+            .Select(row => (Tier: EnumText.Of(row.Tier), Priority: EnumText.Of(row.Priority)))
             .Select(row =>
             {
                 var cell = byRow[(row.Tier, row.Priority)].ToList();

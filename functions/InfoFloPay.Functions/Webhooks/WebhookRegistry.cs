@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using InfoFloPay.Domain;
 using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Monitoring;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -41,10 +41,7 @@ internal sealed partial class WebhookRegistry(
             errors.Add("secret", $"The secret must be '{WebhookSecret.Prefix}' followed by base64 of {WebhookSecret.MinKeyBytes} to {WebhookSecret.MaxKeyBytes} random bytes.");
         }
 
-        if (!errors.IsEmpty)
-        {
-            throw RequestRejectedException.Validation(errors);
-        }
+        errors.ThrowIfAny();
 
         var hook = new Webhook(name, url!, events, request.Secret!);
         var created = await store.SaveAsync(hook, cancellationToken).ConfigureAwait(false);
@@ -113,11 +110,9 @@ internal sealed partial class WebhookRegistry(
         return [.. events.Distinct(StringComparer.Ordinal)];
     }
 
-    private static bool IsValidName(string? name) => name is not null && Name().IsMatch(name);
+    // Names are table keys and route segments, with the same rule as monitoring target names: no '/', '\\', '#', '?'
+    // or control characters can reach storage.
+    private static bool IsValidName(string? name) => TargetDefinition.IsValidName(name);
 
     private static RequestRejectedException NotFound(string name) => RequestRejectedException.NotFound($"Webhook '{name}'");
-
-    // Names are table keys and route segments: no '/', '\\', '#', '?' or control characters can reach storage.
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Name();
 }

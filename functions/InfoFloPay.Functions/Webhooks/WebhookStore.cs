@@ -78,7 +78,7 @@ internal sealed class WebhookStore(TableServiceClient service, IOptions<WebhookO
     public async Task<bool> RecordAsync(string name, DeliveryAttempt attempt, CancellationToken cancellationToken)
     {
         var client = await GetAsync(cancellationToken).ConfigureAwait(false);
-        var inverted = Inverted(attempt.At);
+        var inverted = StorageKey.NewestFirst(attempt.At);
         TableTransactionAction Add(string rowKey) => new(TableTransactionActionType.Add, ToEntity(LogPartition(name), rowKey, attempt));
         try
         {
@@ -117,7 +117,7 @@ internal sealed class WebhookStore(TableServiceClient service, IOptions<WebhookO
         var client = await GetAsync(cancellationToken).ConfigureAwait(false);
         var partition = LogPartition(name);
         // Time rows sort newest first, so everything older than the cut-off is one range after it.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {TimePrefix + Inverted(before)} and RowKey lt {"at}"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {TimePrefix + StorageKey.NewestFirst(before)} and RowKey lt {"at}"}");
         var rows = new List<TableTransactionAction>();
         await foreach (var entity in client.QueryAsync<TableEntity>(filter, select: ["RowKey", "WebhookId", "Attempt"], cancellationToken: cancellationToken)
             .ConfigureAwait(false))
@@ -138,8 +138,6 @@ internal sealed class WebhookStore(TableServiceClient service, IOptions<WebhookO
     private Task<TableClient> GetAsync(CancellationToken cancellationToken) => _table.GetAsync().WaitAsync(cancellationToken);
 
     private static string LogPartition(string name) => "log|" + name;
-
-    private static string Inverted(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
     private static string AttemptRow(string id, int attempt) =>
         string.Create(CultureInfo.InvariantCulture, $"{AttemptPrefix}{id}|{attempt:D2}");

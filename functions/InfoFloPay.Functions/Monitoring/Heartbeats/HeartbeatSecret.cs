@@ -15,7 +15,7 @@ internal static partial class HeartbeatSecret
     /// <summary>A new secret and its hash.</summary>
     public static (string Secret, byte[] Hash) New()
     {
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(SecretBytes));
+        var secret = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
         return (secret, Hash(secret));
     }
 
@@ -27,8 +27,6 @@ internal static partial class HeartbeatSecret
 
     /// <summary>The hash as the index row's key: lower-case hex.</summary>
     public static string Key(byte[] hash) => Convert.ToHexStringLower(hash);
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [GeneratedRegex("^[A-Za-z0-9_-]{43}$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();

@@ -22,6 +22,7 @@ internal static class TelemetryServiceCollectionExtensions
 
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddMetrics();
         services.AddSingleton<HelpdeskMetrics>();
         services.AddSingleton<LastDeliveryWatch>();
         var connectionString = configuration[ConnectionStringSetting];
