@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the desk locally: installs Azurite (npm ci), starts it in memory, then the local host with seed data.
-# Ctrl+C stops both. AZURITE_TABLE_PORT and HELPDESK_URL change the ports.
+# Ctrl+C stops them all. AZURITE_TABLE_PORT, AZURITE_BLOB_PORT (attachments) and HELPDESK_URL change the ports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 table_port=${AZURITE_TABLE_PORT:-10002}
+blob_port=${AZURITE_BLOB_PORT:-10000}
 url=${HELPDESK_URL:-http://localhost:7071}
 
 # Something answering on a port means the port is taken; checked up front so a busy port gets one clear line
@@ -13,6 +14,10 @@ port_in_use() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 if port_in_use 127.0.0.1 "$table_port"; then
   echo "Port $table_port is already in use; set AZURITE_TABLE_PORT to a free port." >&2
+  exit 1
+fi
+if port_in_use 127.0.0.1 "$blob_port"; then
+  echo "Port $blob_port is already in use; set AZURITE_BLOB_PORT to a free port." >&2
   exit 1
 fi
 
@@ -41,10 +46,14 @@ settings=functions/InfoFloPay.Functions/local.settings.json
 node_modules/.bin/azurite-table --inMemoryPersistence --silent --disableTelemetry --skipApiVersionCheck \
   --tableHost 127.0.0.1 --tablePort "$table_port" &
 azurite=$!
-trap 'kill $azurite 2>/dev/null || true' EXIT
-echo "Azurite Tables on 127.0.0.1:$table_port (in memory)"
+# Attachments live in Blob Storage: Azurite's blob service, also in memory.
+node_modules/.bin/azurite-blob --inMemoryPersistence --silent --disableTelemetry --skipApiVersionCheck \
+  --blobHost 127.0.0.1 --blobPort "$blob_port" &
+azurite_blob=$!
+trap 'kill $azurite $azurite_blob 2>/dev/null || true' EXIT
+echo "Azurite Tables on 127.0.0.1:$table_port, Blobs on 127.0.0.1:$blob_port (in memory)"
 
-export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
+export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
 # Email links point where this host listens, unless set explicitly.
 export Desk__PublicBaseUrl="${Desk__PublicBaseUrl:-$url}"
 dotnet run --project devhost -c Debug -- --urls "$url" --seed
