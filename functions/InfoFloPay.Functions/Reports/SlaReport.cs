@@ -69,7 +69,7 @@ public sealed class SlaReport(EnsuredTable tickets, ILogger<SlaReport> logger)
                     NearestRank(seconds, 0.9));
             })
             .ToList();
-        return new SlaReportResponse(Day(from), Day(to), TimeZone, rows);
+        return new SlaReportResponse(SlaReportRows.Day(from), SlaReportRows.Day(to), TimeZone, rows);
     }
 
     /// <summary>The nearest-rank percentile of sorted seconds, in minutes to one decimal; null for none.</summary>
@@ -84,6 +84,4 @@ public sealed class SlaReport(EnsuredTable tickets, ILogger<SlaReport> logger)
         var rank = (int)Math.Ceiling(percentile * sortedSeconds.Count);
         return Math.Round(sortedSeconds[Math.Max(rank, 1) - 1] / 60.0, 1);
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -17,7 +17,7 @@ public static class SlaReportRows
 {
     public const string Prefix = "rpt|";
 
-    public static string Key(DateOnly easternDay, string ticketId) => $"{Prefix}{Day(easternDay)}|{ticketId}";
+    public static string Key(DateOnly easternDay, string ticketId) => DayStart(easternDay) + ticketId;
 
     /// <summary>The first key of <paramref name="easternDay"/>'s rows; the day after's start closes a range.</summary>
     public static string DayStart(DateOnly easternDay) => $"{Prefix}{Day(easternDay)}|";
@@ -65,7 +65,8 @@ public static class SlaReportRows
         _ => SlaOutcome.None,
     };
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>An Eastern day as the keys and the report write it: <c>yyyy-MM-dd</c>.</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>How one SLA target of a ticket stands in the report: met by its due time, breached, or neither (yet).</summary>
