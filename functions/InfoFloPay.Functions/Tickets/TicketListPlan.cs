@@ -9,8 +9,10 @@ namespace InfoFloPay.Functions.Tickets;
 /// <summary>
 /// How a list is read: one RowKey range of one index, plus filters on the index rows' columns for what that index does not
 /// already mean. With several filters the index is chosen in a fixed order, the one likely to hold the fewest rows first:
-/// assignee, then SLA standing, then account, then priority, then status alone. Storage reads the whole chosen range up
-/// to a page, so a list costs the rows of that index, not of the desk.
+/// SLA standing, then assignee, then account, then priority, then status alone. The standing comes first because it is
+/// the one filter the other indexes cannot apply: recording a warning or breach moves the ticket's standing row but leaves
+/// its other list rows as they were (<see cref="TicketListView"/>). Storage reads the whole chosen range up to a page, so a
+/// list costs the rows of that index, not of the desk.
 /// </summary>
 public sealed record TicketListPlan(string From, string To, string? ColumnFilter, string Index)
 {
@@ -27,17 +29,17 @@ public sealed record TicketListPlan(string From, string To, string? ColumnFilter
         string prefix;
         string index;
         var groupApplied = true;
-        if (query.Assignee is { } assignee)
-        {
-            prefix = TicketKeys.AssigneePrefix(assignee, group);
-            index = "assignee";
-        }
-        else if (query.Sla != TicketSlaStanding.None)
+        if (query.Sla != TicketSlaStanding.None)
         {
             // Only open tickets have a standing: its range is the open group by construction.
             prefix = TicketKeys.SlaStandingPrefix(query.Sla);
             index = "sla";
             groupApplied = group is "open" or "all";
+        }
+        else if (query.Assignee is { } assignee)
+        {
+            prefix = TicketKeys.AssigneePrefix(assignee, group);
+            index = "assignee";
         }
         else if (query.CustomerId is { } customer)
         {
@@ -73,11 +75,6 @@ public sealed record TicketListPlan(string From, string To, string? ColumnFilter
         if (index != "priority" && query.Priority is { } wanted)
         {
             filters.Add(TableClient.CreateQueryFilter($"Priority eq {EnumText.Of(wanted)}"));
-        }
-
-        if (index != "sla" && query.Sla != TicketSlaStanding.None)
-        {
-            filters.Add(TableClient.CreateQueryFilter($"SlaStanding eq {TicketSlaStandings.Text(query.Sla)}"));
         }
 
         var exactStatus = index == "status" || (groupApplied && SingleStatus(query.Status) is null);

@@ -9,7 +9,8 @@ namespace InfoFloPay.Functions.Tickets;
 
 /// <summary>
 /// Maps tickets and events to table rows. A ticket is stored as a JSON document without its description (which
-/// can fill a property of its own); index rows repeat that document so a list page needs no second read.
+/// can fill a property of its own); index rows carry its list view (<see cref="TicketListView"/>) so a list page needs no
+/// second read.
 /// </summary>
 internal static class TicketRows
 {
@@ -20,18 +21,45 @@ internal static class TicketRows
         ["IndexKeys"] = string.Join('\n', indexKeys.Order(StringComparer.Ordinal)),
     };
 
-    public static TableEntity IndexRow(string rowKey, Ticket ticket) => rowKey.StartsWith(SlaReportRows.Prefix, StringComparison.Ordinal)
+    public static TableEntity IndexRow(string rowKey, Ticket ticket) => IndexRow(rowKey, ticket, ListDoc(ticket));
+
+    /// <summary>
+    /// The index rows a change from <paramref name="before"/> to <paramref name="after"/> must write: every key new to the
+    /// ticket, and every key it keeps whose row would read differently. Each stored index row is the one
+    /// <see cref="IndexRow(string, Ticket)"/> made from the ticket row it was written with, so a kept row that would come out
+    /// the same is already right: an SLA warning or breach (which <see cref="TicketListView"/> leaves out of list rows)
+    /// rewrites no list row at all.
+    /// </summary>
+    public static IEnumerable<TableEntity> IndexRowsToWrite(Ticket before, IReadOnlySet<string> beforeKeys, Ticket after, IReadOnlySet<string> afterKeys)
+    {
+        ArgumentNullException.ThrowIfNull(beforeKeys);
+        ArgumentNullException.ThrowIfNull(afterKeys);
+        var beforeDoc = ListDoc(before);
+        var afterDoc = ListDoc(after);
+        foreach (var key in afterKeys)
+        {
+            var row = IndexRow(key, after, afterDoc);
+            if (!beforeKeys.Contains(key) || !SameColumns(row, IndexRow(key, before, beforeDoc)))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private static TableEntity IndexRow(string rowKey, Ticket ticket, string listDoc) => rowKey.StartsWith(SlaReportRows.Prefix, StringComparison.Ordinal)
         ? SlaReportRows.Row(rowKey, ticket)
         : new(TicketKeys.Partition, rowKey)
     {
-        ["Doc"] = Summary(ticket),
+        ["Doc"] = listDoc,
         ["TicketId"] = ticket.Id,
         ["CustomerId"] = ticket.CustomerId ?? string.Empty,
         ["Status"] = EnumText.Of(ticket.Status),
         ["Priority"] = EnumText.Of(ticket.Priority),
         ["Assignee"] = ticket.Assignee?.ToLowerInvariant() ?? string.Empty,
-        ["SlaStanding"] = TicketSlaStandings.Text(TicketSlaStandings.Of(ticket)),
     };
+
+    private static bool SameColumns(TableEntity a, TableEntity b) =>
+        a.Count == b.Count && a.All(column => b.TryGetValue(column.Key, out var other) && Equals(column.Value, other));
 
     public static TableEntity EventRow(TicketEvent e, string? customerId) => new(TicketKeys.Partition, TicketKeys.Event(e.TicketId, e.Id))
     {
@@ -90,4 +118,10 @@ internal static class TicketRows
         (indexKeys ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
     private static string Summary(Ticket ticket) => JsonSerializer.Serialize(ticket with { Description = string.Empty }, HelpdeskJson.Options);
+
+    private static string ListDoc(Ticket ticket) => JsonSerializer.Serialize(TicketListView.Of(ticket), HelpdeskJson.Options);
+
+    /// <summary>A ticket read from a list row's <c>Doc</c>, as of <paramref name="now"/> (<see cref="TicketListView.AsOf"/>).</summary>
+    public static Ticket ToListedTicket(string? doc, DateTimeOffset now) =>
+        TicketListView.AsOf(JsonSerializer.Deserialize<Ticket>(doc ?? throw new InvalidOperationException("A list row has no Doc."), HelpdeskJson.Options)!, now);
 }

@@ -14,9 +14,10 @@ public enum TicketSlaStanding
 }
 
 /// <summary>
-/// A ticket's SLA standing from what is stored on it (so the index row moves in the batch of the change that moved it):
-/// breached once a breach is recorded, at risk once the sweep sent a warning for a clock still running. The sweep records
-/// both, so these lists trail the clock by at most one sweep.
+/// A ticket's SLA standing from what is stored on it (so the standing row moves in the batch of the change that moved it):
+/// breached once a breach is recorded, at risk once a warning was sent for a clock still running. Both are recorded at
+/// their due instant by a scheduled message (or by the sweep, for one that went missing), so these lists trail the clock
+/// by that much; each listed ticket's breaches are as of the read (<see cref="TicketListView.AsOf"/>).
 /// </summary>
 public static class TicketSlaStandings
 {
@@ -45,7 +46,4 @@ public static class TicketSlaStandings
             : SlaClock.ResolutionCycle;
 
     private static string WarningKey(string cycle) => cycle + ":warning";
-
-    /// <summary>The index rows' <c>SlaStanding</c> column: <c>at-risk</c>, <c>breached</c>, or empty.</summary>
-    public static string Text(TicketSlaStanding standing) => standing == TicketSlaStanding.None ? string.Empty : EnumText.Of(standing);
 }

@@ -16,8 +16,10 @@ namespace InfoFloPay.Functions.Tickets;
 /// events, its index rows, its outbox rows and its idempotency record — commits as ONE transaction batch, and
 /// every list is one RowKey range query. Layout and limits: docs/tickets.md.
 /// </summary>
-public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAllocator.DefaultBlockSize) : IDisposable
+public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAllocator.DefaultBlockSize, TimeProvider? clock = null) : IDisposable
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     /// <summary>
     /// Attempts at read-modify-write when the caller sent no If-Match and another writer got there first. Every failed
     /// attempt means another writer committed, so this many concurrent writers of one ticket all get through.
@@ -179,7 +181,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
             {
                 new(TableTransactionActionType.UpdateReplace, TicketRows.TicketRow(applied.Ticket, after), current.ETag),
             };
-            actions.AddRange(after.Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TicketRows.IndexRow(key, applied.Ticket))));
+            actions.AddRange(TicketRows.IndexRowsToWrite(current.Ticket, before, applied.Ticket, after).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
             actions.AddRange(before.Except(after).Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TicketKeys.Partition, key), ETag.All)));
             var outbox = AddEventsAndOutbox(actions, applied);
             var loads = await AgentLoads.ActionsAsync(client, current.Ticket, applied.Ticket, board, cancellationToken).ConfigureAwait(false);
@@ -270,11 +272,12 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
             : plan.Filter + " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
         var found = new List<Ticket>();
         var read = 0;
+        var now = _clock.GetUtcNow();
         await foreach (var row in client.QueryAsync<TableEntity>(filter, maxPerPage: Math.Max(query.Top, 100), select: ["RowKey", "Doc"], cancellationToken: cancellationToken)
             .ConfigureAwait(false))
         {
             read++;
-            var ticket = JsonSerializer.Deserialize<Ticket>(row.GetString("Doc"), HelpdeskJson.Options)!;
+            var ticket = TicketRows.ToListedTicket(row.GetString("Doc"), now);
             if (words.All(word => ticket.Subject.Contains(word, StringComparison.OrdinalIgnoreCase)))
             {
                 found.Add(ticket);
@@ -424,7 +427,8 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         {
             await foreach (var page in pages.ConfigureAwait(false))
             {
-                var items = page.Values.Select(row => JsonSerializer.Deserialize<Ticket>(row.GetString("Doc"), HelpdeskJson.Options)!).ToList();
+                var now = _clock.GetUtcNow();
+                var items = page.Values.Select(row => TicketRows.ToListedTicket(row.GetString("Doc"), now)).ToList();
                 return new TicketPage(items, ContinuationTokens.Encode(page.ContinuationToken));
             }
         }

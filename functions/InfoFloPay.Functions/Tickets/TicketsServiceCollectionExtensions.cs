@@ -24,7 +24,7 @@ internal static class TicketsServiceCollectionExtensions
         services.AddSingleton<ISlaCalculator>(provider => provider.GetRequiredService<PolicySla>());
         // One handle on the tickets table, so it is created once per process whoever touches it first.
         services.AddKeyedSingleton(HelpdeskTables.Tickets, (sp, _) => new EnsuredTable(sp.GetRequiredService<TableServiceClient>().GetTableClient(HelpdeskTables.Tickets)));
-        services.AddSingleton(sp => new TicketStore(sp.GetRequiredKeyedService<EnsuredTable>(HelpdeskTables.Tickets)));
+        services.AddSingleton(sp => new TicketStore(sp.GetRequiredKeyedService<EnsuredTable>(HelpdeskTables.Tickets), clock: sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new TicketIndexUpgrade(sp.GetRequiredKeyedService<EnsuredTable>(HelpdeskTables.Tickets), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TicketIndexUpgrade>>()));
         services.AddHostedService<TicketIndexUpgradeService>();
         services.AddSingleton<OutboxCleanup>();

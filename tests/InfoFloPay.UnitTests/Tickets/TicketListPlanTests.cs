@@ -3,14 +3,15 @@ using InfoFloPay.Functions.Tickets;
 
 namespace InfoFloPay.UnitTests.Tickets;
 
-/// <summary>Which index a combined list reads: the documented order assignee → SLA standing → account → priority → status.</summary>
+/// <summary>Which index a combined list reads: the documented order SLA standing → assignee → account → priority → status.</summary>
 public sealed class TicketListPlanTests
 {
     private static TicketListQuery Query(TicketListStatus status = TicketListStatus.Open, string? assignee = null, string? customer = null, TicketPriority? priority = null, TicketSlaStanding sla = TicketSlaStanding.None) =>
         new(customer, status, assignee, priority, null, 25, null) { Sla = sla };
 
     [Theory]
-    [InlineData("bob@x.test", "acme", TicketSlaStanding.Breached, "assignee", "asg|bob@x.test|open|")]
+    [InlineData("bob@x.test", "acme", TicketSlaStanding.Breached, "sla", "breach|")]
+    [InlineData("bob@x.test", "acme", TicketSlaStanding.None, "assignee", "asg|bob@x.test|open|")]
     [InlineData(null, "acme", TicketSlaStanding.Breached, "sla", "breach|")]
     [InlineData(null, "acme", TicketSlaStanding.None, "account", "cust|acme|open|")]
     [InlineData(null, null, TicketSlaStanding.None, "priority", "pri|high|open|")]
