@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using InfoFloPay.Domain;
 using InfoFloPay.Domain.Identity;
+using InfoFloPay.Domain.Sla;
 using InfoFloPay.Domain.Tickets;
 using InfoFloPay.Functions.Tickets;
 using InfoFloPay.IntegrationTests.Infrastructure;
@@ -301,6 +302,48 @@ public sealed class TicketIndexListTests(AzuriteFixture azurite)
             expected.SequenceEqual(actual),
             $"status={status} assignee={assignee} priority={priority} customer={scoped} sla={sla}: expected [{string.Join(", ", expected)}], listed [{string.Join(", ", actual)}]");
     }
+
+    [Fact]
+    public async Task Recording_a_warning_and_a_breach_rewrites_no_list_row_yet_every_list_shows_them()
+    {
+        using var desk = TicketDesk.WithShippedSla(azurite);
+        var ticket = await desk.OpenOutageAsync("high");
+        var dueAt = ticket.Sla.FirstResponseDueAt!.Value;
+        var listRows = await ListRowETagsAsync(desk, ticket.Id);
+        Assert.NotEmpty(listRows);
+
+        desk.Clock.SetUtcNow(dueAt.AddMinutes(-30));
+        Assert.Equal(1, (await desk.SweepAsync()).Notices);
+        Assert.Equal([ticket.Id], await WalkAsync(desk, new TicketListRequest("open", null, null, null, null, "7", null, Sla: "at-risk"), TicketDesk.Agent));
+
+        desk.Clock.SetUtcNow(dueAt);
+        Assert.Equal(1, (await desk.SweepAsync()).Notices);
+
+        Assert.Equal(listRows, await ListRowETagsAsync(desk, ticket.Id));
+        var breach = new SlaBreach(SlaTargetKind.FirstResponse, dueAt);
+        Assert.Equal([breach], (await desk.GetAsync(ticket.Id)).Sla.Breaches);
+        foreach (var request in new[]
+        {
+            new TicketListRequest("open", null, null, null, null, "7", null),
+            new TicketListRequest("open", null, "high", null, null, "7", null),
+            new TicketListRequest("open", null, null, null, null, "7", null, Sla: "breached"),
+            new TicketListRequest("all", "none", null, null, null, "7", null, Sla: "breached"),
+        })
+        {
+            var listed = Assert.Single((await desk.Service.ListAsync(request, TicketDesk.Agent, default)).Items);
+            Assert.Equal(ticket.Id, listed.Id);
+            Assert.Equal([breach], listed.Sla.Breaches);
+        }
+
+        Assert.Empty((await desk.Service.ListAsync(new TicketListRequest("open", null, null, null, null, "7", null, Sla: "at-risk"), TicketDesk.Agent, default)).Items);
+    }
+
+    /// <summary>The ticket's list rows (its SLA due-time, standing and report rows aside), each with its ETag: a row
+    /// rewritten gets a new one.</summary>
+    private static async Task<Dictionary<string, string>> ListRowETagsAsync(TicketDesk desk, string id) =>
+        (await desk.AllRowsAsync())
+            .Where(r => r.GetString("TicketId") == id && IndexPrefixes.Except(["sla|", "risk|", "breach|", SlaReportRows.Prefix]).Any(p => r.RowKey.StartsWith(p, StringComparison.Ordinal)))
+            .ToDictionary(r => r.RowKey, r => r.ETag.ToString());
 
     private static async Task<List<string>> WalkAsync(TicketDesk desk, TicketListRequest request, Caller caller)
     {
