@@ -199,9 +199,10 @@ public static class LatenessBenchmark
 
     /// <summary>
     /// The sweep's storage work with no desk around it, on its own Azurite seeded the same way: per ticket, 8 at a time,
-    /// a point read of the ticket row, one batch that replaces it, rewrites each of its index rows and adds an event row
-    /// and an outbox row, then the outbox row's delete. Azurite's in-memory store pays for every replaced or deleted row
-    /// in proportion to the rows the table holds, so this is the floor the sweep itself can reach here.
+    /// a point read of the ticket row, one batch that replaces it, writes the index rows the breach changes (the same
+    /// <see cref="TicketRows.IndexRowsToWrite"/> the ticket store uses), deletes the ones it drops and adds an event row and
+    /// an outbox row, then the outbox row's delete. Azurite's in-memory store pays for every replaced or deleted row in
+    /// proportion to the rows the table holds, so this is the floor the sweep itself can reach here.
     /// </summary>
     private static async Task<TimeSpan> RawSweepAsync(string root, string policyFile, int count)
     {
@@ -211,14 +212,18 @@ public static class LatenessBenchmark
         var seeded = await SeedAsync(app.Services.GetRequiredKeyedService<EnsuredTable>(HelpdeskTables.Tickets), app.Services.GetRequiredService<PolicySla>(), count, now, n => now.AddHours(-1).AddSeconds(n % 600), prefix: 100_000);
         var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(HelpdeskTables.Tickets);
         var padding = new string('x', 400);
+        var escalation = new SlaEscalation(app.Services.GetRequiredService<PolicySla>());
         var timing = Stopwatch.StartNew();
         await Parallel.ForEachAsync(seeded, new ParallelOptions { MaxDegreeOfParallelism = SlaSweepOptions.DefaultParallelism }, async (ticket, token) =>
         {
             var row = (await table.GetEntityAsync<TableEntity>(TicketKeys.Partition, TicketKeys.Ticket(ticket.Id), cancellationToken: token)).Value;
-            var index = TicketKeys.IndexOf(ticket);
+            var before = TicketKeys.IndexOf(ticket);
+            var breached = escalation.Escalate(ticket, now)?.Ticket ?? throw new InvalidOperationException($"{ticket.Id} was seeded due but is not.");
+            var after = TicketKeys.IndexOf(breached);
             var outbox = new TableEntity(TicketKeys.Partition, $"rawout|{ticket.Id}") { ["Doc"] = padding };
-            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, row, row.ETag) };
-            actions.AddRange(index.Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TicketRows.IndexRow(key, ticket))));
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, TicketRows.TicketRow(breached, after), row.ETag) };
+            actions.AddRange(TicketRows.IndexRowsToWrite(ticket, before, breached, after).Select(index => new TableTransactionAction(TableTransactionActionType.UpsertReplace, index)));
+            actions.AddRange(before.Except(after).Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TicketKeys.Partition, key), ETag.All)));
             actions.Add(new(TableTransactionActionType.Add, new TableEntity(TicketKeys.Partition, $"rawevt|{ticket.Id}") { ["Doc"] = padding }));
             actions.Add(new(TableTransactionActionType.Add, outbox));
             await table.SubmitTransactionAsync(actions, token);
