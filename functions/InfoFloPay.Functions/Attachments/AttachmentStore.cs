@@ -27,7 +27,7 @@ public sealed class AttachmentStore(AttachmentContainer container, EnsuredTable 
     /// block is still being staged behind <see cref="DeleteBlobAsync"/>.</summary>
     public async Task UploadBlobAsync(string blobName, Stream content, string contentType, CancellationToken cancellationToken)
     {
-        var client = await container.GetAsync().ConfigureAwait(false);
+        var client = await container.GetForTransferAsync().ConfigureAwait(false);
         await client.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
@@ -118,29 +118,40 @@ public sealed class AttachmentStore(AttachmentContainer container, EnsuredTable 
 }
 
 /// <summary>The private attachments container, created on first use (once per process) where the identity may; in
-/// Azure the template creates it and the app's role may not, which is fine.</summary>
-public sealed class AttachmentContainer(BlobContainerClient client)
+/// Azure the template creates it and the app's role may not, which is fine. Two handles on it, both under the
+/// <c>Storage__*</c> budget: <paramref name="calls"/> for the calls that carry no file (create, delete, list, the start of
+/// a download, whose reads then each wait at most one try's timeout), <paramref name="transfers"/> for staging a block of a
+/// file, the one call that sends up to 4 MB and so gets <see cref="StorageOptions.BlobTransferTimeout"/> per try.</summary>
+public sealed class AttachmentContainer(BlobContainerClient calls, BlobContainerClient transfers)
 {
     private readonly Lock _gate = new();
     private Task? _created;
 
     public async Task<BlobContainerClient> GetAsync()
     {
-        Task created;
+        await EnsureCreatedAsync().ConfigureAwait(false);
+        return calls;
+    }
+
+    public async Task<BlobContainerClient> GetForTransferAsync()
+    {
+        await EnsureCreatedAsync().ConfigureAwait(false);
+        return transfers;
+    }
+
+    private Task EnsureCreatedAsync()
+    {
         lock (_gate)
         {
-            created = _created is { IsFaulted: false, IsCanceled: false } ? _created : _created = CreateAsync();
+            return _created is { IsFaulted: false, IsCanceled: false } ? _created : _created = CreateAsync();
         }
-
-        await created.ConfigureAwait(false);
-        return client;
     }
 
     private async Task CreateAsync()
     {
         try
         {
-            await client.CreateIfNotExistsAsync(PublicAccessType.None).ConfigureAwait(false);
+            await calls.CreateIfNotExistsAsync(PublicAccessType.None).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 403)
         {

@@ -13,21 +13,30 @@ internal static class AttachmentsServiceCollectionExtensions
     public static IServiceCollection AddAttachments(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(_ => CreateBlobClient(configuration));
-        services.AddSingleton(sp => new AttachmentContainer(
-            sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.Container)));
+        services.AddSingleton(sp =>
+        {
+            var budget = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var name = sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.Container;
+            return new AttachmentContainer(
+                CreateBlobClient(configuration, budget, budget.NetworkTimeout).GetBlobContainerClient(name),
+                CreateBlobClient(configuration, budget, budget.BlobTransferTimeout).GetBlobContainerClient(name));
+        });
         services.AddSingleton(sp => new AttachmentStore(sp.GetRequiredService<AttachmentContainer>(), sp.GetRequiredKeyedService<EnsuredTable>(HelpdeskTables.Tickets)));
         services.AddSingleton<AttachmentService>();
         return services;
     }
 
-    /// <summary>The same storage settings as the tables (see <see cref="TableStorageServiceCollectionExtensions"/>): a
-    /// connection string locally, or in Azure <c>AzureWebJobsStorage__accountName</c> / <c>__blobServiceUri</c> with the identity.</summary>
-    internal static BlobServiceClient CreateBlobClient(IConfiguration configuration)
+    /// <summary>The same storage settings and time budget as the tables (see <see cref="TableStorageServiceCollectionExtensions"/>),
+    /// each try waiting at most <paramref name="networkTimeout"/>: a connection string locally, or in Azure
+    /// <c>AzureWebJobsStorage__accountName</c> / <c>__blobServiceUri</c> with the identity.</summary>
+    internal static BlobServiceClient CreateBlobClient(IConfiguration configuration, StorageOptions budget, TimeSpan networkTimeout)
     {
         var options = new BlobClientOptions();
-        options.Retry.MaxRetries = 3;
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
+        options.Retry.Mode = Azure.Core.RetryMode.Exponential;
+        options.Retry.MaxRetries = budget.MaxRetries;
+        options.Retry.NetworkTimeout = networkTimeout;
+        options.Retry.Delay = budget.Delay;
+        options.Retry.MaxDelay = budget.MaxDelay;
 
         var connectionString = configuration["AzureWebJobsStorage"];
         if (!string.IsNullOrWhiteSpace(connectionString))

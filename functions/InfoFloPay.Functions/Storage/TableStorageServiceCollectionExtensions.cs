@@ -19,8 +19,8 @@ internal static class TableStorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
-            .Validate(o => o.NetworkTimeout > TimeSpan.Zero && o.MaxRetries is >= 0 and <= 10 && o.Delay >= TimeSpan.Zero && o.MaxDelay >= o.Delay,
-                "Storage: NetworkTimeout must be positive, MaxRetries 0-10, and 0 <= Delay <= MaxDelay.")
+            .Validate(o => o.NetworkTimeout > TimeSpan.Zero && o.BlobTransferTimeout > TimeSpan.Zero && o.MaxRetries is >= 0 and <= 10 && o.Delay >= TimeSpan.Zero && o.MaxDelay >= o.Delay,
+                "Storage: NetworkTimeout and BlobTransferTimeout must be positive, MaxRetries 0-10, and 0 <= Delay <= MaxDelay.")
             .ValidateOnStartInAzure(configuration);
         services.AddSingleton(provider => CreateClient(configuration, provider.GetRequiredService<IOptions<StorageOptions>>().Value));
         return services;
