@@ -31,17 +31,22 @@ internal sealed class ProbeRunner(
         var now = clock.GetUtcNow();
         var all = await targets.ListAsync(cancellationToken).ConfigureAwait(false);
 
-        // The windows are read once per run (a handful of rows), and every target is asked about at the run's instant.
-        var calendar = await maintenance.CalendarAsync(cancellationToken).ConfigureAwait(false);
-        var reports = (await Task.WhenAll(all.Select(target => ProbeIfDueAsync(target, now, calendar.Covers(target.Name, now), cancellationToken))).ConfigureAwait(false))
+        // The windows are read at most once per run (a handful of rows), by the first target found due, and every target
+        // is asked about at the run's instant. Most timer runs find nothing due (the timer fires at the shortest interval),
+        // and those read no windows.
+        var calendar = new Lazy<Task<MaintenanceCalendar>>(() => maintenance.CalendarAsync(cancellationToken));
+        var reports = (await Task.WhenAll(all.Select(target => ProbeIfDueAsync(target, now, calendar, cancellationToken))).ConfigureAwait(false))
             .OfType<TargetProbeReport>()
             .ToList();
-        logger.LogInformation(
+
+        // Every 10 s around the clock: a run that probed nothing is not worth a line at Information.
+        logger.Log(
+            reports.Count > 0 ? LogLevel.Information : LogLevel.Debug,
             "Probe run at {Now}: {Due} of {Targets} targets due, {Failing} failing", now, reports.Count, all.Count, reports.Count(r => !r.Result.Succeeded));
         return reports;
     }
 
-    private async Task<TargetProbeReport?> ProbeIfDueAsync(MonitoredTarget target, DateTimeOffset now, bool inMaintenance, CancellationToken cancellationToken)
+    private async Task<TargetProbeReport?> ProbeIfDueAsync(MonitoredTarget target, DateTimeOffset now, Lazy<Task<MaintenanceCalendar>> calendar, CancellationToken cancellationToken)
     {
         // Leave the caller's loop at once, so a prober that does synchronous work before its first await (name
         // resolution, say) cannot hold up the start of the other probes.
@@ -60,6 +65,19 @@ internal sealed class ProbeRunner(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Reading the state of {Target} for slot {Slot} failed", target.Name, slot);
+            return null;
+        }
+
+        bool inMaintenance;
+        try
+        {
+            inMaintenance = (await calendar.Value.ConfigureAwait(false)).Covers(target.Name, now);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Without the windows a failure could open an incident a window was meant to hold back; the slot stays
+            // uncounted, so the next run probes it.
+            logger.LogError(ex, "Reading the maintenance windows for the probe of {Target} for slot {Slot} failed", target.Name, slot);
             return null;
         }
 

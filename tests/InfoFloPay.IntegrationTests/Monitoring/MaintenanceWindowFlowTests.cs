@@ -1,5 +1,7 @@
 using InfoFloPay.Functions.Monitoring;
 using InfoFloPay.IntegrationTests.Infrastructure;
+using InfoFloPay.IntegrationTests.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace InfoFloPay.IntegrationTests.Monitoring;
 
@@ -114,6 +116,34 @@ public sealed class MaintenanceWindowFlowTests(AzuriteFixture azurite)
         var windowReads = requests.Requests.Count(uri => Uri.UnescapeDataString(uri.Query.Replace('+', ' ')).Contains("PartitionKey eq 'maintenance'", StringComparison.Ordinal));
         Assert.Equal(1, windowReads);
         Assert.Equal(["refunds-api"], monitoring.Tickets.Calls.Select(c => c.Target));
+    }
+
+    [Fact]
+    public async Task A_timer_run_that_finds_nothing_due_reads_no_windows_and_logs_nothing_at_information()
+    {
+        await using var server = await LoopbackHttpServer.StartAsync(HealthPage.Healthy);
+        var requests = new StorageRequestLog();
+        var logs = new ScopedLogCapture();
+        await using var monitoring = MonitoringHarness.Create(azurite, requests: requests, logs: logs);
+        await monitoring.AddTargetAsync("checkout", "http", server.Url(HealthPage.Path));
+        await monitoring.AddMaintenanceAsync("db-upgrade", OneOff(["checkout"], Start, Start.AddHours(1)));
+        Assert.Single(await monitoring.Runner.RunAsync(default));
+        requests.Clear();
+        var linesBefore = logs.Entries.Count;
+
+        // The same minute's slot again, as the 10-second timer finds it five times a minute.
+        monitoring.Clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Empty(await monitoring.Runner.RunAsync(default));
+
+        Assert.DoesNotContain(requests.Requests, uri => Uri.UnescapeDataString(uri.Query.Replace('+', ' ')).Contains("PartitionKey eq 'maintenance'", StringComparison.Ordinal));
+        var quiet = logs.Entries.Skip(linesBefore).Where(line => line.Category.EndsWith(nameof(ProbeRunner), StringComparison.Ordinal)).ToList();
+        Assert.Contains(quiet, line => line.Message.Contains("0 of 1 targets due", StringComparison.Ordinal) && line.Level == LogLevel.Debug);
+        Assert.DoesNotContain(quiet, line => line.Level >= LogLevel.Information);
+
+        // The next slot is due again: the windows are read, and the run says so at Information.
+        monitoring.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Single(await monitoring.Runner.RunAsync(default));
+        Assert.Contains(logs.Entries, line => line.Message.Contains("1 of 1 targets due", StringComparison.Ordinal) && line.Level == LogLevel.Information);
     }
 
     private static MaintenanceWindowRequest OneOff(string[] targets, DateTimeOffset startsAt, DateTimeOffset endsAt) =>

@@ -8,6 +8,7 @@ using InfoFloPay.Functions.RateLimiting;
 using InfoFloPay.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InfoFloPay.IntegrationTests.Monitoring;
@@ -56,7 +57,8 @@ internal sealed class MonitoringHarness : IAsyncDisposable
         FakeTimeProvider? clock = null,
         RecordingIncidentTickets? tickets = null,
         IIncidentTickets? incidents = null,
-        StorageRequestLog? requests = null)
+        StorageRequestLog? requests = null,
+        ILoggerProvider? logs = null)
     {
         table ??= "mon" + Guid.NewGuid().ToString("N");
         clock ??= new FakeTimeProvider(Start);
@@ -67,7 +69,13 @@ internal sealed class MonitoringHarness : IAsyncDisposable
             .Build();
 
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(logging =>
+            {
+                if (logs is not null)
+                {
+                    logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+                }
+            })
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(requests is null ? azurite.CreateServiceClient() : LoggedServiceClient(azurite, requests))

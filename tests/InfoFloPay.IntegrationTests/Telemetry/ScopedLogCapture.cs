@@ -51,13 +51,13 @@ internal sealed class ScopedLogCapture : ILoggerProvider, ISupportExternalScope
                 scopes);
             lock (capture._entries)
             {
-                capture._entries.Add(new LoggedLine(category, formatter(state, exception), scopes));
+                capture._entries.Add(new LoggedLine(category, formatter(state, exception), scopes, logLevel));
             }
         }
     }
 }
 
-internal sealed record LoggedLine(string Category, string Message, IReadOnlyDictionary<string, object?> Scopes)
+internal sealed record LoggedLine(string Category, string Message, IReadOnlyDictionary<string, object?> Scopes, LogLevel Level)
 {
     public object? Scope(string key) => Scopes.TryGetValue(key, out var value) ? value : null;
 }
