@@ -48,6 +48,9 @@ param pagingRoutingKeySecretUri string = ''
 @description('Key Vault secret URI of Paging__SigningKey, the HMAC key (at least 32 characters) of the pages\' one-click acknowledgement links. Empty: pages carry no one-click link (the console and the API still acknowledge). The app identity needs Key Vault Secrets User on that vault.')
 param pagingSigningKeySecretUri string = ''
 
+@description('Key Vault secret URI of Webhooks__SecretKey, base64 of 32 random bytes that encrypt the webhooks\' signing secrets in the webhooks table. Empty: those secrets are stored unencrypted (the app warns at start-up). The app identity needs Key Vault Secrets User on that vault.')
+param webhookSecretKeySecretUri string = ''
+
 @description('Custom email sender domain. Empty: send from the Azure-managed domain.')
 param emailCustomDomainName string = ''
 
@@ -333,7 +336,11 @@ module functionApp 'modules/web/flex-function-app.bicep' = {
       // Acknowledgement links (issue #15): the signing key is a secret, so only ever a Key Vault reference.
       empty(pagingSigningKeySecretUri)
         ? {}
-        : { Paging__SigningKey: '@Microsoft.KeyVault(SecretUri=${pagingSigningKeySecretUri})' }
+        : { Paging__SigningKey: '@Microsoft.KeyVault(SecretUri=${pagingSigningKeySecretUri})' },
+      // The key that encrypts webhook secrets at rest: a secret, so only ever a Key Vault reference.
+      empty(webhookSecretKeySecretUri)
+        ? {}
+        : { Webhooks__SecretKey: '@Microsoft.KeyVault(SecretUri=${webhookSecretKeySecretUri})' }
     )
   }
 }

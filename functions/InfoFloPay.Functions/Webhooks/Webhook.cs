@@ -1,7 +1,12 @@
 namespace InfoFloPay.Functions.Webhooks;
 
 /// <summary>A registered webhook. <see cref="Secret"/> is the <c>whsec_</c> secret as given; it is never answered or logged.</summary>
-public sealed record Webhook(string Name, Uri Url, IReadOnlyList<string> Events, string Secret);
+public sealed record Webhook(string Name, Uri Url, IReadOnlyList<string> Events, string Secret)
+{
+    /// <summary>Why the stored secret could not be read back (<see cref="WebhookSecretProtector"/>); then
+    /// <see cref="Secret"/> is empty and deliveries fail saying this, until the webhook is PUT again.</summary>
+    public string? SecretProblem { get; init; }
+}
 
 /// <summary>What one delivery attempt came to.</summary>
 public enum DeliveryStatus

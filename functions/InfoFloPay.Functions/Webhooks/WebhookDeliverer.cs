@@ -115,6 +115,11 @@ internal sealed class WebhookDeliverer(
 
     private async Task<(int? StatusCode, string? Error)> PostAsync(Webhook hook, WebhookDeliveryMessage delivery, CancellationToken cancellationToken)
     {
+        if (hook.SecretProblem is { } problem)
+        {
+            return (null, problem);
+        }
+
         var key = WebhookSecret.KeyOf(hook.Secret);
         if (key is null)
         {

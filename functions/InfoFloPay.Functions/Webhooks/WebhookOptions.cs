@@ -17,6 +17,12 @@ public sealed class WebhookOptions
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$", ErrorMessage = "Webhooks:TableName must be a valid table name.")]
     public string TableName { get; set; } = "webhooks";
 
+    /// <summary>
+    /// <c>Webhooks__SecretKey</c>: base64 of 32 random bytes that encrypt the webhooks' signing secrets in the table
+    /// (<see cref="WebhookSecretProtector"/>); a Key Vault reference in Azure. Unset: secrets are stored as given.
+    /// </summary>
+    public string? SecretKey { get; set; }
+
     /// <summary>May a webhook point at loopback, link-local or private addresses? Unset: yes locally, no in Azure.</summary>
     public bool? AllowPrivateTargets { get; set; }
 

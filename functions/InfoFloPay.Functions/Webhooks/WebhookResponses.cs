@@ -1,10 +1,12 @@
 namespace InfoFloPay.Functions.Webhooks;
 
-/// <summary>A webhook as the API shows it: never the secret, only that one is set and its last characters.</summary>
+/// <summary>A webhook as the API shows it: never the secret, only that one is set and its last characters. A stored
+/// secret the desk cannot read back (<see cref="Webhook.SecretProblem"/>) shows as not set, with an empty hint.</summary>
 internal sealed record WebhookResponse(string Name, string Url, IReadOnlyList<string> Events, bool SecretSet, string SecretHint)
 {
-    public static WebhookResponse From(Webhook hook) =>
-        new(hook.Name, hook.Url.AbsoluteUri, hook.Events, SecretSet: hook.Secret.Length > 0, WebhookSecret.Hint(hook.Secret));
+    public static WebhookResponse From(Webhook hook) => hook.Secret.Length > 0
+        ? new(hook.Name, hook.Url.AbsoluteUri, hook.Events, SecretSet: true, WebhookSecret.Hint(hook.Secret))
+        : new(hook.Name, hook.Url.AbsoluteUri, hook.Events, SecretSet: false, SecretHint: string.Empty);
 }
 
 internal sealed record WebhookListResponse(IReadOnlyList<WebhookResponse> Items);

@@ -8,13 +8,13 @@ using Microsoft.Extensions.Options;
 namespace InfoFloPay.Functions.Webhooks;
 
 /// <summary>
-/// The <c>webhooks</c> table. Partition <c>hooks</c> holds one row per webhook (URL, events and the secret; in Azure the
-/// secrets could move to Key Vault, the row keeping a reference). Partition <c>log|{name}</c> holds that webhook's delivery
+/// The <c>webhooks</c> table. Partition <c>hooks</c> holds one row per webhook (URL, events and the secret, encrypted
+/// with <c>Webhooks__SecretKey</c> when it is set: <see cref="WebhookSecretProtector"/>). Partition <c>log|{name}</c> holds that webhook's delivery
 /// log: per attempt one <c>attempt|{webhook-id}|{n}</c> row, which makes recording it idempotent, and one
 /// <c>at|{inverted time}|…</c> row with the same content, which makes reading it newest first one bounded query. Both are
 /// written in one transaction.
 /// </summary>
-internal sealed class WebhookStore(TableServiceClient service, IOptions<WebhookOptions> options)
+internal sealed class WebhookStore(TableServiceClient service, IOptions<WebhookOptions> options, WebhookSecretProtector secrets)
 {
     private const string HooksPartition = "hooks";
     private const string AttemptPrefix = "attempt|";
@@ -50,7 +50,7 @@ internal sealed class WebhookStore(TableServiceClient service, IOptions<WebhookO
         {
             ["Url"] = hook.Url.AbsoluteUri,
             ["Events"] = string.Join(' ', hook.Events),
-            ["Secret"] = hook.Secret,
+            ["Secret"] = secrets.Protect(hook.Name, hook.Secret),
         };
         // PUT replaces the definition; the last writer wins, as PUT promises.
         return await client.AddOrReplaceAsync(entity, cancellationToken).ConfigureAwait(false);
@@ -164,9 +164,16 @@ internal sealed class WebhookStore(TableServiceClient service, IOptions<WebhookO
         entity.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
         entity.GetDateTimeOffset("NextAttemptAt"));
 
-    private static Webhook ToWebhook(TableEntity entity) => new(
-        entity.RowKey,
-        new Uri(entity.GetString("Url") ?? throw new InvalidDataException($"Webhook row '{entity.RowKey}' has no URL.")),
-        (entity.GetString("Events") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
-        entity.GetString("Secret") ?? "");
+    private Webhook ToWebhook(TableEntity entity)
+    {
+        var secret = secrets.Unprotect(entity.RowKey, entity.GetString("Secret") ?? "", out var problem);
+        return new Webhook(
+            entity.RowKey,
+            new Uri(entity.GetString("Url") ?? throw new InvalidDataException($"Webhook row '{entity.RowKey}' has no URL.")),
+            (entity.GetString("Events") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            secret ?? "")
+        {
+            SecretProblem = problem,
+        };
+    }
 }

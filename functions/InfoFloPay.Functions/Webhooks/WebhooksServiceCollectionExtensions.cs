@@ -22,7 +22,10 @@ internal static class WebhooksServiceCollectionExtensions
                 options.RequireHttps ??= azure;
             })
             .ValidateDataAnnotations()
+            .Validate(options => WebhookSecretProtector.IsValidKeySetting(options.SecretKey), $"Webhooks:SecretKey must be base64 of {WebhookSecretProtector.KeyBytes} random bytes.")
             .ValidateOnStart();
+        services.AddSingleton<WebhookSecretProtector>();
+        services.AddHostedService<WebhookSecretKeyStartupWarning>();
 
         services.AddSingleton<WebhookTargetGuard>();
         services.AddHttpClient(WebhookDeliverer.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

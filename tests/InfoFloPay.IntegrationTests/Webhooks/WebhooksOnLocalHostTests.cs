@@ -290,6 +290,48 @@ public sealed class WebhooksOnLocalHostTests(AzuriteFixture azurite)
         Assert.Empty(receiver.Requests);
     }
 
+    [Fact]
+    public async Task With_a_secret_key_the_table_never_holds_the_secret_deliveries_still_verify_and_a_changed_key_is_named_not_signed_with()
+    {
+        await using var receiver = await LoopbackHttpServer.StartAsync(context => { context.Response.StatusCode = 204; return Task.CompletedTask; });
+        var table = "webhooks" + Guid.NewGuid().ToString("N")[..12];
+        await using (var host = await Infrastructure.LocalHost.StartAsync(azurite, new Dictionary<string, string?> { ["Webhooks:TableName"] = table, ["Webhooks:SecretKey"] = NewKey() }))
+        {
+            await PutAsync(host, "crm", receiver.Url("/in"), ["ticket.created"], HttpStatusCode.Created);
+            var row = (await azurite.CreateServiceClient().GetTableClient(table).GetEntityAsync<Azure.Data.Tables.TableEntity>("hooks", "crm")).Value;
+            Assert.StartsWith("enc1:", row.GetString("Secret"), StringComparison.Ordinal);
+            Assert.DoesNotContain(Secret["whsec_".Length..][..8], row.GetString("Secret"), StringComparison.Ordinal);
+
+            await (await Desk.OpenAsync(host)).OpenTicketAsync();
+            await host.MessagesSettledAsync();
+            var request = Assert.Single(receiver.Requests);
+            Assert.True(StandardWebhooksVerifier.Verify(Secret, request.Headers["webhook-id"], request.Headers["webhook-timestamp"], request.Headers["webhook-signature"],
+                request.Body, host.Clock.GetUtcNow()), "a delivery under an encrypted secret does not verify");
+        }
+
+        // The same table under another key (a key rotated without re-registering): nothing is signed with a wrong key.
+        await using (var host = await Infrastructure.LocalHost.StartAsync(azurite, new Dictionary<string, string?> { ["Webhooks:TableName"] = table, ["Webhooks:SecretKey"] = NewKey() }))
+        {
+            var shown = JsonNode.Parse(await host.Manager().GetStringAsync(new Uri("/api/webhooks/crm", UriKind.Relative)))!;
+            Assert.Equal((false, ""), (shown["secretSet"]!.GetValue<bool>(), shown["secretHint"]!.GetValue<string>()));
+
+            await (await Desk.OpenAsync(host)).OpenTicketAsync();
+            await host.MessagesSettledAsync();
+            Assert.Single(receiver.Requests);
+            // Both hosts' clocks start at the same instant, so the log's order cannot tell the two attempts apart.
+            var attempt = Assert.Single(await DeliveriesAsync(host, "crm"), d => d["status"]!.GetValue<string>() != "delivered");
+            Assert.Equal("The stored secret was encrypted under another Webhooks__SecretKey: PUT the webhook again with its secret.", attempt["error"]!.GetValue<string>());
+
+            // Registering it again stores it under the current key, and deliveries resume.
+            await PutAsync(host, "crm", receiver.Url("/in"), ["ticket.created"], HttpStatusCode.OK);
+            await (await Desk.OpenAsync(host)).OpenTicketAsync();
+            await host.MessagesSettledAsync();
+            Assert.Equal(2, receiver.Requests.Count);
+        }
+    }
+
+    private static string NewKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(WebhookSecretProtector.KeyBytes));
+
     private Task<Infrastructure.LocalHost> StartAsync(Dictionary<string, string?>? settings = null)
     {
         settings ??= [];

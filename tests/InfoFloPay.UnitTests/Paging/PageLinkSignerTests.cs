@@ -175,26 +175,4 @@ public class PageLinkSignerTests
             .AddNotifications(configuration)
             .BuildServiceProvider();
     }
-
-    private sealed class RecordingLoggerProvider : ILoggerProvider, ILogger
-    {
-        public List<(LogLevel Level, string Message)> Entries { get; } = [];
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            ArgumentNullException.ThrowIfNull(formatter);
-            Entries.Add((logLevel, formatter(state, exception)));
-        }
-
-        public void Dispose()
-        {
-        }
-    }
 }
