@@ -14,6 +14,23 @@ public static class JsonRequestBody
         where T : class =>
         ReadAsync<T>(request, MaxBytes, cancellationToken);
 
+    /// <summary>
+    /// For a command whose body is <c>{}</c> or nothing (<c>curl -X POST</c> sends no length at all): checks a body that is
+    /// there as <see cref="ReadAsync{T}(HttpRequest, CancellationToken)"/> does (so an unknown property is still a 400),
+    /// and accepts none.
+    /// </summary>
+    public static async Task ReadIfPresentAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var detection = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>();
+        var present = detection?.CanHaveBody ?? request.ContentLength is not 0;
+        if (present && request.ContentLength is not 0)
+        {
+            await ReadAsync<T>(request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Reads a body of at most <paramref name="maxBytes"/> (for endpoints whose senders cannot shorten what they send).</summary>
     public static async Task<T> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
         where T : class

@@ -73,6 +73,29 @@ internal sealed class TargetRegistry(
         return new PutTargetResult(target, created, heartbeatUrl);
     }
 
+    /// <summary>
+    /// Gives heartbeat target <paramref name="name"/> a new heartbeat URL and returns it; the old one answers 404 at once.
+    /// The target keeps its definition, state, history and open incident. A heartbeat target left without a secret
+    /// (a PUT cut off half-way) gets its first one here.
+    /// </summary>
+    public async Task<(MonitoredTarget Target, string HeartbeatUrl)> RotateHeartbeatUrlAsync(string name, CancellationToken cancellationToken)
+    {
+        var target = (TargetDefinition.IsValidName(name) ? await targets.FindAsync(name, cancellationToken).ConfigureAwait(false) : null)
+            ?? throw NotFound(name);
+        if (target.Kind != ProbeKind.Heartbeat)
+        {
+            throw RequestRejectedException.Conflict(
+                $"Monitoring target '{name}' is a {EnumText.Of(target.Kind)} target: only a heartbeat target has a heartbeat URL.");
+        }
+
+        var now = clock.GetUtcNow();
+        var secret = await heartbeats.RotateAsync(name, now, cancellationToken).ConfigureAwait(false)
+            ?? await heartbeats.IssueAsync(name, now, cancellationToken).ConfigureAwait(false)
+            ?? throw RequestRejectedException.Conflict($"The heartbeat URL of monitoring target '{name}' changed meanwhile; rotate it again.");
+        logger.LogInformation("Heartbeat URL of monitoring target {Target} rotated", name);
+        return (target, heartbeatUrls.For(secret));
+    }
+
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
         if (!TargetDefinition.IsValidName(name))

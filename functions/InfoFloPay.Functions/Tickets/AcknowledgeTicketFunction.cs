@@ -21,10 +21,7 @@ public sealed class AcknowledgeTicketFunction(ApiEndpoint api, TicketService tic
         api.RunAsync(request, async caller =>
         {
             // The body is {} (or nothing); anything in it is an unknown property, refused like on every route.
-            if (request.ContentLength is not 0)
-            {
-                await JsonRequestBody.ReadAsync<AcknowledgeRequest>(request, cancellationToken).ConfigureAwait(false);
-            }
+            await JsonRequestBody.ReadIfPresentAsync<AcknowledgeRequest>(request, cancellationToken).ConfigureAwait(false);
 
             return TicketHttp.Ticket(await tickets.AcknowledgeAsync(id, caller, EntityTags.IfMatch(request), cancellationToken).ConfigureAwait(false));
         }, cancellationToken);

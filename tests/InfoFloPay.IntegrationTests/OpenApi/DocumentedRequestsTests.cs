@@ -255,9 +255,14 @@ public sealed class DocumentedRequestsTests(AzuriteFixture azurite, ITestOutputH
         Assert.True(urgent.IsSuccessStatusCode, await urgent.Content.ReadAsStringAsync());
         var paged = (await urgent.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
         await host.MessagesSettledAsync();
+
+        // Only a heartbeat target has a heartbeat URL to rotate.
+        using var heartbeat = await client.PutAsJsonAsync(new Uri("/api/monitoring/targets/fuzz-heartbeat", UriKind.Relative), new { kind = "heartbeat", failureThreshold = 2 });
+        Assert.True(heartbeat.IsSuccessStatusCode, await heartbeat.Content.ReadAsStringAsync());
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["/api/tickets/{id}/acknowledge"] = paged,
+            ["/api/monitoring/targets/{name}/heartbeat-url"] = "fuzz-heartbeat",
             ["/api/tickets/{id}"] = ticket,
             ["/api/customers/{id}"] = "acme-example",
             ["/api/monitoring/maintenance/{id}"] = "fuzz-window",
@@ -274,7 +279,7 @@ public sealed class DocumentedRequestsTests(AzuriteFixture azurite, ITestOutputH
         foreach (var (key, value) in values.OrderByDescending(pair => pair.Key.Length))
         {
             route = key.StartsWith('/')
-                ? route.StartsWith(key, StringComparison.Ordinal) ? value is var v ? key.Replace("{id}", v, StringComparison.Ordinal) + route[key.Length..] : route : route
+                ? route.StartsWith(key, StringComparison.Ordinal) ? System.Text.RegularExpressions.Regex.Replace(key, "\\{[^}]+}", value) + route[key.Length..] : route
                 : route.Replace(key, value, StringComparison.Ordinal);
         }
 

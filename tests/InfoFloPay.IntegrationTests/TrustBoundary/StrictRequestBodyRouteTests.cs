@@ -18,6 +18,7 @@ public sealed class StrictRequestBodyRouteTests(TicketApiFixture api)
         { "POST /api/tickets/{id}/triage", "agent", """{"priority":"low","assignee":null,"notify":false}""", "notify" },
         { "POST /api/tickets/{id}/replies", "agent", """{"body":"Strict reply","visibility":"internal"}""", "visibility" },
         { "POST /api/tickets/{id}/acknowledge", "agent", """{"via":"console"}""", "via" },
+        { "POST /api/monitoring/targets/strict-target/heartbeat-url", "manager", """{"revokeOld":true}""", "revokeOld" },
         { "POST /api/tickets/{id}/status", "agent", """{"status":"pending","reason":"x"}""", "reason" },
         { "PUT /api/customers/strict-customer", "manager", """{"name":"S","tier":"reserve","emailDomains":[],"members":[],"owner":"x"}""", "owner" },
         { "PUT /api/articles/strict-article", "agent", """{"title":"Strict","body":"# Hi","tags":[],"published":true}""", "published" },

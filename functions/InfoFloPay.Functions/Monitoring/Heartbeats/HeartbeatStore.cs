@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
+using InfoFloPay.Domain;
 
 namespace InfoFloPay.Functions.Monitoring.Heartbeats;
 
@@ -53,6 +54,49 @@ internal sealed class HeartbeatStore(MonitoringTable table)
             using var _ = await client.DeleteEntityAsync(IndexPartition, key, ETag.All, cancellationToken).ConfigureAwait(false);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Replaces the target's secret with a new one and returns it; null when the target has no secret to replace. The
+    /// target's last beat is kept (its state is not reset: the job has until its next beat is due to switch URLs); the
+    /// old URL stops working the moment the heartbeat row holds the new hash. Written in the order that keeps every
+    /// crash harmless: the new index row first (unused until the row names its hash), then the row, conditional on the
+    /// ETag it was read with (a concurrent rotation or removal refuses this one and takes its index row back), then the
+    /// old index row's delete (one left behind resolves to a hash that no longer matches, so it answers as unknown).
+    /// </summary>
+    public async Task<string?> RotateAsync(string name, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var found = await client.GetEntityIfExistsAsync<TableEntity>(MonitoringTable.TargetPartition(name), HeartbeatRow, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (!found.HasValue)
+        {
+            return null;
+        }
+
+        var row = found.Value!;
+        var previous = row.GetBinary("Hash");
+        var (secret, hash) = HeartbeatSecret.New();
+        var key = HeartbeatSecret.Key(hash);
+        await client.AddEntityAsync(new TableEntity(IndexPartition, key) { ["Target"] = name }, cancellationToken).ConfigureAwait(false);
+        row["Hash"] = hash;
+        row["IssuedAt"] = now;
+        try
+        {
+            await client.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            using var _ = await client.DeleteEntityAsync(IndexPartition, key, ETag.All, cancellationToken).ConfigureAwait(false);
+            throw RequestRejectedException.Conflict($"The heartbeat URL of monitoring target '{name}' changed meanwhile; rotate it again.");
+        }
+
+        if (previous is { Length: > 0 })
+        {
+            using var _ = await client.DeleteEntityAsync(IndexPartition, HeartbeatSecret.Key(previous), ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+
+        return secret;
     }
 
     /// <summary>The name of the target whose secret this is, or null: not well formed, unknown, or no longer current.</summary>

@@ -97,6 +97,7 @@ public static class RequestBodyContracts
             Required = ["targets"],
         },
         [typeof(AcknowledgeRequest)] = new(new AcknowledgeRequest()),
+        [typeof(RotateHeartbeatUrlRequest)] = new(new RotateHeartbeatUrlRequest()),
         [typeof(InboundEmail)] = new(new InboundEmail(
             "<CAF1x9q@mail.acme.test>",
             new InboundAddress("Casey Customer", "casey@acme.test"),
