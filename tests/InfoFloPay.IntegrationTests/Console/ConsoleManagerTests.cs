@@ -124,4 +124,41 @@ public sealed class ConsoleManagerTests(ConsoleSite site)
         await Expect(addedRow).ToHaveCountAsync(0);
         await Expect(row).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_manager_replaces_a_heartbeat_url_in_the_monitoring_view_and_sees_the_new_one_once()
+    {
+        var name = "settlement-" + Guid.NewGuid().ToString("N")[..6];
+        string oldPath;
+        using (var manager = site.Host.Manager())
+        {
+            var put = await manager.PutAsJsonAsync(new Uri($"/api/monitoring/targets/{name}", UriKind.Relative), new { kind = "heartbeat", failureThreshold = 2 });
+            (await manager.PutAsJsonAsync(new Uri($"/api/monitoring/targets/{name}-api", UriKind.Relative), new { url = "http://127.0.0.1:9/health", kind = "http", failureThreshold = 3 })).EnsureSuccessStatusCode();
+            oldPath = new Uri((await put.Content.ReadFromJsonAsync<JsonObject>())!["heartbeatUrl"]!.GetValue<string>()).AbsolutePath;
+        }
+
+        var page = await site.OpenAsManagerAsync("#/monitoring", new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var asked = "";
+        page.Dialog += async (_, dialog) =>
+        {
+            asked = dialog.Message;
+            await dialog.AcceptAsync();
+        };
+        await page.GetByRole(AriaRole.Button, new() { Name = $"New URL for {name}" }).ClickAsync();
+
+        var shown = page.GetByLabel($"New heartbeat URL of {name}", Exact);
+        await Expect(shown).ToBeFocusedAsync();
+        var url = await shown.InputValueAsync();
+        Assert.Contains("stops working at once", asked, StringComparison.Ordinal);
+        Assert.Contains("/api/monitoring/heartbeats/", url, StringComparison.Ordinal);
+        Assert.NotEqual(oldPath, new Uri(url).AbsolutePath);
+        await Expect(page.Locator("#mon-rotated")).ToContainTextAsync("it is not shown again");
+
+        using var anonymous = site.Host.Anonymous();
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.PostAsync(new Uri(oldPath, UriKind.Relative), null)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await anonymous.PostAsync(new Uri(new Uri(url).AbsolutePath, UriKind.Relative), null)).StatusCode);
+
+        // An http target has no URL of the desk's to replace.
+        await Expect(page.Locator($"tr[data-target='{name}-api'] button")).ToHaveCountAsync(0);
+    }
 }

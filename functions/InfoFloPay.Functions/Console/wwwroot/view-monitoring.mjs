@@ -1,6 +1,6 @@
 // Monitoring for managers: every target with its state, the incidents open now (each an urgent ticket), and the
-// maintenance windows during which failures page nobody. Managers add and remove windows here; times are typed and
-// shown in Eastern time.
+// maintenance windows during which failures page nobody. Managers add and remove windows here, and replace a
+// heartbeat target's URL (a leaked one) without losing its history; times are typed and shown in Eastern time.
 
 import { h, byId, fill, field, formMessage, badge } from './dom.mjs';
 import { showFormErrors, clearFormErrors } from './forms.mjs';
@@ -72,13 +72,34 @@ export function createMonitoringView(ctx) {
       ? h('p', { class: 'empty' }, 'No monitoring targets yet. Managers add them with PUT /api/monitoring/targets/{name}.')
       : h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
         h('caption', { class: 'visually-hidden' }, 'Monitoring targets'),
-        h('thead', {}, h('tr', {}, ['Target', 'State', 'Checks', 'Last check', 'Incident'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('thead', {}, h('tr', {}, ['Target', 'State', 'Checks', 'Last check', 'Incident', ...(manager ? ['Actions'] : [])].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, state.targets.map((t) => h('tr', { dataset: { target: t.name } },
           h('th', { scope: 'row' }, h('span', { class: 'target-name' }, t.name), h('span', { class: 'target-url' }, describeTarget(t))),
           h('td', {}, badge('target', t.status)),
           h('td', {}, t.failures ? `${t.failures} failing in a row` : 'passing'),
           h('td', {}, t.lastCheckedAt ? formatEastern(t.lastCheckedAt, { now, short: true }) : 'not yet'),
-          h('td', {}, t.openIncident ? h('a', { href: ticketHref(t.openIncident) }, t.openIncident) : '—')))))));
+          h('td', {}, t.openIncident ? h('a', { href: ticketHref(t.openIncident) }, t.openIncident) : '—'),
+          manager ? h('td', {}, t.kind === 'heartbeat'
+            ? h('button', { type: 'button', class: 'link', onclick: () => rotate(t.name), 'aria-label': `New URL for ${t.name}` }, 'New URL')
+            : '—') : null))))));
+  }
+
+  // The new URL is shown once, outside the table the poller redraws, until the manager leaves the view.
+  async function rotate(name) {
+    if (!window.confirm(`Replace the heartbeat URL of ${name}? The old URL stops working at once; the job must use the new one before its next beat is due.`)) {
+      return;
+    }
+    try {
+      const { data } = await ctx.api.post(`/monitoring/targets/${segment(name)}/heartbeat-url`, {});
+      const url = h('input', { id: 'mon-rotated-url', type: 'text', readOnly: true, value: data.heartbeatUrl });
+      fill(byId('mon-rotated'), h('div', { class: 'card', role: 'status' },
+        h('p', {}, `${name} has a new heartbeat URL. Copy it into the job now: it is not shown again, and the old URL no longer works.`),
+        field(`New heartbeat URL of ${name}`, url, { wide: true })));
+      url.focus();
+      url.select();
+    } catch (error) {
+      ctx.showAlert(error.message);
+    }
   }
 
   function drawWindows(now = ctx.now()) {
@@ -161,7 +182,7 @@ export function createMonitoringView(ctx) {
           h('h1', { id: 'view-title', tabIndex: -1 }, 'Monitoring'),
           h('p', { class: 'hint' }, 'Health probes of InfoFlo Pay\'s services. An outage opens one urgent incident ticket.')),
         h('section', { 'aria-labelledby': 'mon-incidents-title' }, h('h2', { id: 'mon-incidents-title' }, 'Open incidents'), h('div', { id: 'mon-incidents' })),
-        h('section', { 'aria-labelledby': 'mon-targets-title' }, h('h2', { id: 'mon-targets-title' }, 'Targets'), h('div', { id: 'mon-targets' })),
+        h('section', { 'aria-labelledby': 'mon-targets-title' }, h('h2', { id: 'mon-targets-title' }, 'Targets'), h('div', { id: 'mon-targets' }), h('div', { id: 'mon-rotated' })),
         h('section', { 'aria-labelledby': 'mon-windows-title' }, h('h2', { id: 'mon-windows-title', tabIndex: -1 }, 'Maintenance windows'), h('div', { id: 'mon-windows' })));
       await load();
       draw();
