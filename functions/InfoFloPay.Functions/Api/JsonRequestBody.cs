@@ -23,9 +23,9 @@ public static class JsonRequestBody
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Kestrel knows whether a body follows (a length above zero, or chunked); without it, only a zero length says none.
         var detection = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>();
-        var present = detection?.CanHaveBody ?? request.ContentLength is not 0;
-        if (present && request.ContentLength is not 0)
+        if (detection?.CanHaveBody ?? request.ContentLength is not 0)
         {
             await ReadAsync<T>(request, cancellationToken).ConfigureAwait(false);
         }
