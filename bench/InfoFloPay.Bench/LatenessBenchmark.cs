@@ -263,7 +263,7 @@ public static class LatenessBenchmark
             var index = TicketKeys.IndexOf(ticket);
             seeded.Add(ticket);
             rows.Add(TicketRows.TicketRow(ticket, index));
-            rows.AddRange(index.Select(key => TicketRows.IndexRow(key, ticket)));
+            rows.AddRange(TicketRows.IndexRows(ticket, index));
         }
 
         await Parallel.ForEachAsync(rows.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, token) =>

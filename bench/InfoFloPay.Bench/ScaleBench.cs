@@ -121,7 +121,7 @@ public static class ScaleBench
             }
 
             batch.Add(new(TableTransactionActionType.UpsertReplace, TicketRows.TicketRow(ticket, index)));
-            batch.AddRange(index.Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TicketRows.IndexRow(key, ticket))));
+            batch.AddRange(TicketRows.IndexRows(ticket, index).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
         }
 
         if (batch.Count > 0)

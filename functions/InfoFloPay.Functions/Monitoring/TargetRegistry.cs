@@ -36,8 +36,7 @@ internal sealed class TargetRegistry(
         string name, string? history, CancellationToken cancellationToken)
     {
         var count = HistoryCount(history, options.Value.HistoryLength);
-        var target = (TargetDefinition.IsValidName(name) ? await targets.FindAsync(name, cancellationToken).ConfigureAwait(false) : null)
-            ?? throw NotFound(name);
+        var target = await FindOrThrowAsync(name, cancellationToken).ConfigureAwait(false);
         var (state, results) = await states.ReadWithHistoryAsync(name, target.Interval, clock.GetUtcNow(), count, cancellationToken).ConfigureAwait(false);
         return (target, state, results);
     }
@@ -80,8 +79,7 @@ internal sealed class TargetRegistry(
     /// </summary>
     public async Task<(MonitoredTarget Target, string HeartbeatUrl)> RotateHeartbeatUrlAsync(string name, CancellationToken cancellationToken)
     {
-        var target = (TargetDefinition.IsValidName(name) ? await targets.FindAsync(name, cancellationToken).ConfigureAwait(false) : null)
-            ?? throw NotFound(name);
+        var target = await FindOrThrowAsync(name, cancellationToken).ConfigureAwait(false);
         if (target.Kind != ProbeKind.Heartbeat)
         {
             throw RequestRejectedException.Conflict(
@@ -91,7 +89,7 @@ internal sealed class TargetRegistry(
         var now = clock.GetUtcNow();
         var secret = await heartbeats.RotateAsync(name, now, cancellationToken).ConfigureAwait(false)
             ?? await heartbeats.IssueAsync(name, now, cancellationToken).ConfigureAwait(false)
-            ?? throw RequestRejectedException.Conflict($"The heartbeat URL of monitoring target '{name}' changed meanwhile; rotate it again.");
+            ?? throw HeartbeatStore.ChangedMeanwhile(name);
         logger.LogInformation("Heartbeat URL of monitoring target {Target} rotated", name);
         return (target, heartbeatUrls.For(secret));
     }
@@ -129,6 +127,9 @@ internal sealed class TargetRegistry(
         errors.Add("history", string.Create(CultureInfo.InvariantCulture, $"Must be a whole number from 0 to {kept}."));
         throw RequestRejectedException.Validation(errors);
     }
+
+    private async Task<MonitoredTarget> FindOrThrowAsync(string name, CancellationToken cancellationToken) =>
+        (TargetDefinition.IsValidName(name) ? await targets.FindAsync(name, cancellationToken).ConfigureAwait(false) : null) ?? throw NotFound(name);
 
     private static RequestRejectedException NotFound(string name) => RequestRejectedException.NotFound($"Monitoring target '{name}'");
 }

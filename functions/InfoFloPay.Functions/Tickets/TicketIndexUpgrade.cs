@@ -44,7 +44,7 @@ public sealed class TicketIndexUpgrade(EnsuredTable table, ILogger<TicketIndexUp
             {
                 new(TableTransactionActionType.UpdateMerge, new TableEntity(TicketKeys.Partition, row.RowKey) { ["IndexKeys"] = indexKeys }, row.ETag),
             };
-            actions.AddRange(after.Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TicketRows.IndexRow(key, ticket))));
+            actions.AddRange(TicketRows.IndexRows(ticket, after).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
             actions.AddRange(before.Except(after).Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TicketKeys.Partition, key), ETag.All)));
             try
             {

@@ -21,12 +21,17 @@ internal static class TicketRows
         ["IndexKeys"] = string.Join('\n', indexKeys.Order(StringComparer.Ordinal)),
     };
 
-    public static TableEntity IndexRow(string rowKey, Ticket ticket) => IndexRow(rowKey, ticket, ListDoc(ticket));
+    /// <summary>The ticket's rows under <paramref name="keys"/>, its list view serialized once for all of them.</summary>
+    public static IEnumerable<TableEntity> IndexRows(Ticket ticket, IEnumerable<string> keys)
+    {
+        var listDoc = ListDoc(ticket);
+        return keys.Select(key => IndexRow(key, ticket, listDoc));
+    }
 
     /// <summary>
     /// The index rows a change from <paramref name="before"/> to <paramref name="after"/> must write: every key new to the
     /// ticket, and every key it keeps whose row would read differently. Each stored index row is the one
-    /// <see cref="IndexRow(string, Ticket)"/> made from the ticket row it was written with, so a kept row that would come out
+    /// <see cref="IndexRows"/> made from the ticket row it was written with, so a kept row that would come out
     /// the same is already right: an SLA warning or breach (which <see cref="TicketListView"/> leaves out of list rows)
     /// rewrites no list row at all.
     /// </summary>

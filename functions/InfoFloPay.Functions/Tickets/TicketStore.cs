@@ -69,7 +69,7 @@ public sealed class TicketStore(EnsuredTable table, int idBlockSize = TicketIdAl
         var ticket = change.Ticket;
         var index = TicketKeys.IndexOf(ticket);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, TicketRows.TicketRow(ticket, index)) };
-        actions.AddRange(index.Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TicketRows.IndexRow(key, ticket))));
+        actions.AddRange(TicketRows.IndexRows(ticket, index).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
         var outbox = AddEventsAndOutbox(actions, change);
         if (claim is not null)
         {

@@ -17,6 +17,8 @@ internal sealed class WebhookSecretProtector(IOptions<WebhookOptions> options)
 {
     public const int KeyBytes = 32;
 
+    public const string InvalidKeyMessage = "Webhooks:SecretKey must be base64 of 32 random bytes.";
+
     private const string Marker = "enc1:";
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
@@ -103,8 +105,7 @@ internal sealed class WebhookSecretProtector(IOptions<WebhookOptions> options)
             return null;
         }
 
-        var key = DecodeKey(setting) ?? throw new OptionsValidationException(
-            WebhookOptions.SectionName, typeof(WebhookOptions), [$"Webhooks:SecretKey must be base64 of {KeyBytes} random bytes."]);
+        var key = DecodeKey(setting) ?? throw new OptionsValidationException(WebhookOptions.SectionName, typeof(WebhookOptions), [InvalidKeyMessage]);
 
         // Names the key without revealing it, so a value stored under an earlier key says so instead of failing as "altered".
         return (key, Convert.ToHexStringLower(SHA256.HashData(key))[..8]);

@@ -22,7 +22,7 @@ internal static class WebhooksServiceCollectionExtensions
                 options.RequireHttps ??= azure;
             })
             .ValidateDataAnnotations()
-            .Validate(options => WebhookSecretProtector.IsValidKeySetting(options.SecretKey), $"Webhooks:SecretKey must be base64 of {WebhookSecretProtector.KeyBytes} random bytes.")
+            .Validate(options => WebhookSecretProtector.IsValidKeySetting(options.SecretKey), WebhookSecretProtector.InvalidKeyMessage)
             .ValidateOnStart();
         services.AddSingleton<WebhookSecretProtector>();
         services.AddHostedService<WebhookSecretKeyStartupWarning>();

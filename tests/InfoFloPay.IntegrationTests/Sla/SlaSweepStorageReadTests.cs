@@ -72,7 +72,7 @@ public sealed class SlaSweepStorageReadTests(AzuriteFixture azurite) : IDisposab
             ticket = ticket with { Sla = _desk.Sla.Evaluate(ticket, now) };
             var index = TicketKeys.IndexOf(ticket);
             rows.Add(TicketRows.TicketRow(ticket, index));
-            rows.AddRange(index.Select(key => TicketRows.IndexRow(key, ticket)));
+            rows.AddRange(TicketRows.IndexRows(ticket, index));
         }
 
         Assert.Equal(DueTickets, rows.Count(row =>

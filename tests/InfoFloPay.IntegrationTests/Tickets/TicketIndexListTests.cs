@@ -380,7 +380,7 @@ public sealed class TicketIndexListTests(AzuriteFixture azurite)
             // report row holds only the report's columns, as of now.
             Assert.All(mine.Where(r => !r.RowKey.StartsWith(SlaReportRows.Prefix, StringComparison.Ordinal)), r =>
             {
-                var wanted = TicketRows.IndexRow(r.RowKey, ticket);
+                var wanted = TicketRows.IndexRows(ticket, [r.RowKey]).Single();
                 Assert.All(wanted.Keys.Except(["PartitionKey", "RowKey"]), column => Assert.Equal(wanted[column], r[column]));
             });
             var report = Assert.Single(mine, r => r.RowKey.StartsWith(SlaReportRows.Prefix, StringComparison.Ordinal));

@@ -75,7 +75,7 @@ public sealed class AuthenticationSettingTrustTests
         return Assert.IsType<ApiResult>(result);
     }
 
-    private static (ApiEndpoint Endpoint, RecordingLogger<CallerResolver> Log) Endpoint(string? siteName, string? authEnabled)
+    private static (ApiEndpoint Endpoint, RecordingLoggerProvider Log) Endpoint(string? siteName, string? authEnabled)
     {
         var settings = new Dictionary<string, string?>();
         if (siteName is not null)
@@ -92,25 +92,9 @@ public sealed class AuthenticationSettingTrustTests
         // Staff principals never reach the customer registry, so its table is never contacted.
         var customers = new CustomerDirectory(
             new EnsuredTable(new TableClient("UseDevelopmentStorage=true", HelpdeskTables.Customers)), TimeProvider.System);
-        var log = new RecordingLogger<CallerResolver>();
+        var log = new RecordingLoggerProvider();
         var limits = new CallerRateLimits(
             Options.Create(new RateLimitOptions()), new FixedWindowLimiter(TimeProvider.System), NullLogger<CallerRateLimits>.Instance);
-        return (new ApiEndpoint(new CallerResolver(customers, configuration, log), limits, NullLogger<ApiEndpoint>.Instance), log);
-    }
-
-    private sealed class RecordingLogger<T> : ILogger<T>
-    {
-        public List<(LogLevel Level, string Message)> Entries { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            ArgumentNullException.ThrowIfNull(formatter);
-            Entries.Add((logLevel, formatter(state, exception)));
-        }
+        return (new ApiEndpoint(new CallerResolver(customers, configuration, new Logger<CallerResolver>(new LoggerFactory([log]))), limits, NullLogger<ApiEndpoint>.Instance), log);
     }
 }

@@ -39,9 +39,7 @@ internal sealed class HeartbeatStore(MonitoringTable table)
         }
 
         var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var (secret, hash) = HeartbeatSecret.New();
-        var key = HeartbeatSecret.Key(hash);
-        await client.AddEntityAsync(new TableEntity(IndexPartition, key) { ["Target"] = name }, cancellationToken).ConfigureAwait(false);
+        var (secret, hash, key) = await AddIndexedSecretAsync(client, name, cancellationToken).ConfigureAwait(false);
         try
         {
             await client.AddEntityAsync(
@@ -76,9 +74,7 @@ internal sealed class HeartbeatStore(MonitoringTable table)
 
         var row = found.Value!;
         var previous = row.GetBinary("Hash");
-        var (secret, hash) = HeartbeatSecret.New();
-        var key = HeartbeatSecret.Key(hash);
-        await client.AddEntityAsync(new TableEntity(IndexPartition, key) { ["Target"] = name }, cancellationToken).ConfigureAwait(false);
+        var (secret, hash, key) = await AddIndexedSecretAsync(client, name, cancellationToken).ConfigureAwait(false);
         row["Hash"] = hash;
         row["IssuedAt"] = now;
         try
@@ -88,7 +84,7 @@ internal sealed class HeartbeatStore(MonitoringTable table)
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
             using var _ = await client.DeleteEntityAsync(IndexPartition, key, ETag.All, cancellationToken).ConfigureAwait(false);
-            throw RequestRejectedException.Conflict($"The heartbeat URL of monitoring target '{name}' changed meanwhile; rotate it again.");
+            throw ChangedMeanwhile(name);
         }
 
         if (previous is { Length: > 0 })
@@ -149,6 +145,20 @@ internal sealed class HeartbeatStore(MonitoringTable table)
         var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
         using var index = await client.DeleteEntityAsync(IndexPartition, HeartbeatSecret.Key(record.Hash), ETag.All, cancellationToken).ConfigureAwait(false);
         using var row = await client.DeleteEntityAsync(MonitoringTable.TargetPartition(name), HeartbeatRow, ETag.All, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The refusal of a rotation another PUT, rotation or removal overtook.</summary>
+    public static RequestRejectedException ChangedMeanwhile(string name) =>
+        RequestRejectedException.Conflict($"The heartbeat URL of monitoring target '{name}' changed meanwhile; rotate it again.");
+
+    /// <summary>A new secret with its index row already written: the index row goes first, so a secret handed out
+    /// always resolves, and one whose heartbeat row never names it answers as unknown.</summary>
+    private static async Task<(string Secret, byte[] Hash, string Key)> AddIndexedSecretAsync(TableClient client, string name, CancellationToken cancellationToken)
+    {
+        var (secret, hash) = HeartbeatSecret.New();
+        var key = HeartbeatSecret.Key(hash);
+        await client.AddEntityAsync(new TableEntity(IndexPartition, key) { ["Target"] = name }, cancellationToken).ConfigureAwait(false);
+        return (secret, hash, key);
     }
 
     private static HeartbeatRecord ToRecord(TableEntity entity) => new(
