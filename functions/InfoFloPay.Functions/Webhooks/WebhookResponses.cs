@@ -4,9 +4,8 @@ namespace InfoFloPay.Functions.Webhooks;
 /// secret the desk cannot read back (<see cref="Webhook.SecretProblem"/>) shows as not set, with an empty hint.</summary>
 internal sealed record WebhookResponse(string Name, string Url, IReadOnlyList<string> Events, bool SecretSet, string SecretHint)
 {
-    public static WebhookResponse From(Webhook hook) => hook.Secret.Length > 0
-        ? new(hook.Name, hook.Url.AbsoluteUri, hook.Events, SecretSet: true, WebhookSecret.Hint(hook.Secret))
-        : new(hook.Name, hook.Url.AbsoluteUri, hook.Events, SecretSet: false, SecretHint: string.Empty);
+    public static WebhookResponse From(Webhook hook) =>
+        new(hook.Name, hook.Url.AbsoluteUri, hook.Events, SecretSet: hook.Secret.Length > 0, hook.Secret.Length > 0 ? WebhookSecret.Hint(hook.Secret) : string.Empty);
 }
 
 internal sealed record WebhookListResponse(IReadOnlyList<WebhookResponse> Items);
